@@ -1,0 +1,68 @@
+"""The ``policydesk`` command: no arguments opens the window, subcommands work in a terminal.
+
+Each group of subcommands lives in its own module under ``desktop_app.commands``
+and exposes ``register(subparsers)``; a subcommand's handler takes the parsed
+arguments and returns the exit code.  Exit codes: 0 success, 1 nothing found
+or a file problem, 2 bad usage or an unknown document/clause.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .core.errors import LookupFailed, PolicyDeskError
+
+COMMAND_MODULES = (
+    "desktop_app.commands.corpus_cmds",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policydesk",
+        description="政策起草助手 PolicyDesk：不带参数运行时打开桌面窗口。",
+    )
+    gui = parser.add_argument_group("窗口选项")
+    gui.add_argument("--screenshot", metavar="PATH", help="在屏幕外渲染窗口（1400×900）并保存为 PNG 后退出")
+    gui.add_argument("--view", choices=("reader", "compare", "coverage", "search", "draft"), default="reader",
+                     help="截图时显示的视图")
+    gui.add_argument("--open", metavar="DOC:CLAUSE", help="打开的条款，如 liaoning:（五）")
+    gui.add_argument("--query", metavar="Q", help="截图时搜索的词")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from .app import run_gui
+
+        return run_gui(args)
+    try:
+        return int(args.func(args) or 0)
+    except LookupFailed as exc:
+        print(f"policydesk: {exc}", file=sys.stderr)
+        return 2
+    except PolicyDeskError as exc:
+        print(f"policydesk: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+def _utf8_streams() -> None:
+    # Windows consoles default to a legacy code page; Chinese output must not crash there.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of the ``policydesk`` command line, one module per capability."""

@@ -1,0 +1,54 @@
+"""Typed errors of the domain; each names the file and the problem so a person can fix it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PolicyDeskError(Exception):
+    """Base of every error the domain raises on purpose."""
+
+
+class CorpusError(PolicyDeskError):
+    """A corpus file cannot be used.  ``str()`` gives "<file>: <problem>"."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class MalformedXMLError(CorpusError):
+    """The file is not well-formed XML."""
+
+
+class UnsafeXMLError(CorpusError):
+    """The XML declares a DTD or entities (entity expansion, external entities)."""
+
+
+class SchemaError(CorpusError):
+    """The XML is well-formed but not a PolicyDesk document (missing or unknown elements)."""
+
+
+class InvalidIdError(CorpusError):
+    """An id is missing or not of the allowed form."""
+
+
+class DuplicateIdError(CorpusError):
+    """Two documents, parts or clauses share an id."""
+
+
+class UnknownDocumentError(CorpusError):
+    """A link or reference names a document the corpus does not hold."""
+
+
+class MissingClauseError(CorpusError):
+    """A link names a clause that its document does not have."""
+
+
+class DataFileError(CorpusError):
+    """A data table (links, cities, adaptation rules) has a malformed row."""
+
+
+class LookupFailed(PolicyDeskError):
+    """A document or clause reference given by the user matches nothing."""
