@@ -10,8 +10,9 @@ spaces the rules below name.
 The rules, applied to one line at a time:
 
 1. ``,`` ``;`` ``:`` ``?`` ``!`` next to Chinese text become ``，；：？！``.
-2. ASCII brackets around text that contains Chinese, or around a Chinese
-   numeral (``(一)``), become ``（）``.
+2. ASCII brackets around text that contains Chinese (``(一)``, ``(实训)``),
+   or around a number that opens a line (the level-4 marker ``(1)``), become
+   ``（）``.  Brackets around Latin text (``(PDF)``) stay.
 3. ASCII double quotes around text that contains Chinese become ``“”``.
 4. Spaces (half- or full-width) are removed where either neighbour is a
    Chinese character or Chinese punctuation (quotes and brackets included).
@@ -70,6 +71,7 @@ def _normalize_line(line: str, counts: Counter[str]) -> str:
     if stripped != line.rstrip("\r"):
         counts["trim"] += 1
     line = stripped
+    line = _sub_counted(r"^\((\d{1,3})\)", lambda m: f"（{m.group(1)}）", line, counts, "brackets")
     line = _sub_counted(r"\(([^()]*)\)", _bracket, line, counts, "brackets")
     line = _sub_counted(r'"([^"]*)"', _quote, line, counts, "quotes")
     line = _half_punct(line, counts)
