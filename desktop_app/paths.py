@@ -18,11 +18,19 @@ DATA_DIR_ENV = "POLICYDESK_DATA_DIR"
 
 
 def install_root() -> Path:
-    """The folder that holds ``policy_texts/`` and ``resources/``."""
+    """The folder that holds ``policy_texts/`` and ``resources/``.
+
+    A PyInstaller bundle unpacks them under ``sys._MEIPASS``; a source checkout
+    (or an editable install) has them beside the package; a wheel installs them
+    as data files under ``<prefix>/share/policydesk``.
+    """
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)
-    return Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "policy_texts").is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "policydesk"
 
 
 def policy_texts_dir() -> Path:
