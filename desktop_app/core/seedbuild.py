@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .. import paths
 from .corpus import ADAPTATION_FILE, CITIES_FILE, LINKS_FILE, Corpus
+from .errors import DataFileError
 from .model import Clause, Completeness, Document, DocumentKind, Link, Part, Provenance, Relation
 from .numerals import cn_to_int
 from .tables import dump_links, read_rows
@@ -127,10 +128,17 @@ def build_links(root: Path, corpus: Corpus) -> list[Link]:
     """The reference cross-links, each side resolved to a stable id."""
     links = []
     path = sources_dir(root) / "crosslinks.tsv"
-    for _lineno, row in read_rows(path, ("liaoning", "central", "relation", "note"), commented_header=True):
+    notes_zh = {
+        (r["liaoning"], r["central"]): r["note_zh"]
+        for _n, r in read_rows(sources_dir(root) / "crosslinks-notes-zh.tsv", ("liaoning", "central", "note_zh"))
+    }
+    for lineno, row in read_rows(path, ("liaoning", "central", "relation", "note"), commented_header=True):
         src = corpus.resolve("liaoning", _as_reference(row["liaoning"]))
         tgt = corpus.resolve("central", _as_reference(row["central"]))
-        links.append(Link("liaoning", src.id, "central", tgt.id, Relation(row["relation"]), row["note"]))
+        note = notes_zh.get((row["liaoning"], row["central"]))
+        if note is None:
+            raise DataFileError(path, f"第 {lineno} 行的说明没有中文译文（sources/crosslinks-notes-zh.tsv）")
+        links.append(Link("liaoning", src.id, "central", tgt.id, Relation(row["relation"]), note))
     return links
 
 
@@ -142,14 +150,21 @@ def build_adaptation(root: Path, corpus: Corpus) -> str:
     """The adaptation table with clause numbers replaced by stable ids (checked to exist)."""
     rows = read_rows(sources_dir(root) / "city-adaptation.tsv", ("clause", "pattern", "kind", "suggestion", "why"),
                      commented_header=True)
+    why_zh = {
+        (r["clause"], r["pattern"]): r["why_zh"]
+        for _n, r in read_rows(sources_dir(root) / "city-adaptation-why-zh.tsv", ("clause", "pattern", "why_zh"))
+    }
     out = ["clause\tpattern\tkind\tsuggestion\twhy"]
-    for _lineno, row in rows:
+    for lineno, row in rows:
+        why = why_zh.get((row["clause"], row["pattern"]))
+        if why is None:
+            raise DataFileError(sources_dir(root) / "city-adaptation.tsv", f"第 {lineno} 行的理由没有中文译文")
         clause = row["clause"]
         if clause == "序言":
             clause = "preamble"
         elif clause != "*":
             clause = corpus.resolve("liaoning", clause).id
-        out.append("\t".join([clause, row["pattern"], row["kind"], row["suggestion"], row["why"]]))
+        out.append("\t".join([clause, row["pattern"], row["kind"], row["suggestion"], why]))
     return "\n".join(out) + "\n"
 
 
