@@ -1,0 +1,217 @@
+"""``selftest``: headless checks that this build of PolicyDesk works, run inside whichever build it is.
+
+Each check does the real thing a drafter relies on (load the shipped corpus, look
+clauses up, segment Chinese text, …) in a temporary data directory, so a user's
+real index, drafts and imported documents are never read or written.  One line
+per check; exit 0 when all pass, 1 naming the checks that failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import paths
+from ..core.corpus import Corpus
+from ..core.model import Completeness
+
+
+@dataclass
+class Context:
+    """What the checks share: the temporary folders and what earlier checks produced."""
+
+    data_dir: Path
+    out_dir: Path
+    corpus: Corpus | None = None
+    extras: dict[str, object] = field(default_factory=dict)
+
+    def need_corpus(self) -> Corpus:
+        if self.corpus is None:
+            raise SelfTestFailure("语料未能加载，无法进行本项")
+        return self.corpus
+
+
+class SelfTestFailure(Exception):
+    """A check found something wrong; the message says what, in Chinese."""
+
+
+@dataclass(frozen=True)
+class Check:
+    title: str
+    run: Callable[[Context], str]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    title: str
+    passed: bool
+    detail: str
+    seconds: float
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("selftest", help="自检：在临时目录中检查语料、检索、导出等功能是否正常（不碰用户数据）",
+                       description="逐项检查本程序能否正常工作；全部通过时退出码为 0，否则为 1 并列出未通过的项目。")
+    p.add_argument("--data-dir", metavar="DIR", help="用指定目录代替临时数据目录（默认用临时目录，用完删除）")
+    p.add_argument("--keep", action="store_true", help="保留临时目录（索引、导出的文件）以便查看")
+    p.add_argument("--verbose", action="store_true", help="未通过时打印完整的错误堆栈")
+    p.set_defaults(func=cmd_selftest)
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    root = Path(tempfile.mkdtemp(prefix="policydesk-selftest-"))
+    data = Path(args.data_dir) if args.data_dir else root / "data"
+    ctx = Context(data_dir=data, out_dir=root / "export")
+    ctx.data_dir.mkdir(parents=True, exist_ok=True)
+    ctx.out_dir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    try:
+        with _data_dir_env(ctx.data_dir):
+            outcomes = run_checks(ctx, CHECKS, verbose=args.verbose)
+    finally:
+        _close(ctx)
+        if args.keep:
+            print(f"临时目录已保留：{root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+    return _summarise(outcomes, time.perf_counter() - started)
+
+
+def run_checks(ctx: Context, checks: tuple[Check, ...], *, verbose: bool = False) -> list[Outcome]:
+    """Run *checks* in order, printing one line each as it finishes."""
+    outcomes = []
+    for check in checks:
+        t0 = time.perf_counter()
+        try:
+            detail, passed = check.run(ctx), True
+        except Exception as exc:  # a self-test reports every failure, whatever its type
+            detail, passed = _reason(exc), False
+            if verbose:
+                traceback.print_exc()
+        outcome = Outcome(check.title, passed, detail, time.perf_counter() - t0)
+        outcomes.append(outcome)
+        mark = "PASS" if passed else "FAIL"
+        print(f"[{mark}] {outcome.title}：{outcome.detail}（{outcome.seconds:.1f} 秒）", flush=True)
+    return outcomes
+
+
+def _summarise(outcomes: list[Outcome], seconds: float) -> int:
+    failed = [o.title for o in outcomes if not o.passed]
+    if failed:
+        print(f"自检未通过：{len(failed)}/{len(outcomes)} 项失败（{'、'.join(failed)}），用时 {seconds:.1f} 秒",
+              file=sys.stderr)
+        return 1
+    print(f"自检通过：{len(outcomes)} 项全部通过，用时 {seconds:.1f} 秒")
+    return 0
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, SelfTestFailure):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+@contextmanager
+def _data_dir_env(path: Path) -> Iterator[None]:
+    """Point ``POLICYDESK_DATA_DIR`` at the temporary folder for the duration of the checks."""
+    saved = os.environ.get(paths.DATA_DIR_ENV)
+    os.environ[paths.DATA_DIR_ENV] = str(path)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(paths.DATA_DIR_ENV, None)
+        else:
+            os.environ[paths.DATA_DIR_ENV] = saved
+
+
+def _close(ctx: Context) -> None:
+    # Open index files would keep the temporary folder from being deleted on Windows.
+    for value in ctx.extras.values():
+        close = getattr(value, "close", None)
+        if callable(close):
+            close()
+
+
+def _expect(condition: bool, message: str) -> None:
+    if not condition:
+        raise SelfTestFailure(message)
+
+
+# --- the checks -----------------------------------------------------------------------------------
+
+SHIPPED_FILES = (("policy_texts", "central.xml"), ("policy_texts", "liaoning.xml"),
+                 ("policy_texts", "crosslinks.tsv"), ("resources", "dict", "policy_terms.txt"))
+
+
+def check_shipped_files(ctx: Context) -> str:
+    root = paths.install_root()
+    missing = ["/".join(p) for p in SHIPPED_FILES if not root.joinpath(*p).is_file()]
+    _expect(not missing, f"安装目录 {root} 中缺少：{'、'.join(missing)}")
+    _expect(paths.data_dir(create=False) == ctx.data_dir, f"数据目录未指向临时目录：{paths.data_dir(create=False)}")
+    return f"随附语料和词典位于 {root}"
+
+
+def check_corpus(ctx: Context) -> str:
+    corpus = Corpus.load_default()
+    ids = [d.id for d in corpus.documents]
+    _expect("central" in ids and "liaoning" in ids, f"语料中缺少中央意见或省实施措施，只有：{'、'.join(ids) or '无'}")
+    ctx.corpus = corpus
+    clauses = sum(len(d.clauses) for d in corpus.documents)
+    _expect(bool(corpus.links), "交叉链接为空")
+    _expect(bool(corpus.cities), "城市列表为空")
+    return (f"{len(ids)} 份文件（{'、'.join(ids)}），共 {clauses} 条，{len(corpus.links)} 条交叉链接，"
+            f"{len(corpus.cities)} 个城市")
+
+
+def check_lookup(ctx: Context) -> str:
+    corpus = ctx.need_corpus()
+    forms = ("（五）", "(五)", "5")
+    found = {corpus.resolve("liaoning", f).id for f in forms}
+    _expect(len(found) == 1, f"省实施措施第（五）条的不同写法指向了不同条款：{sorted(found)}")
+    clause = corpus.unit("liaoning", found.pop())
+    _expect(bool(clause.heading) and len(clause.full_text()) > 20, "省实施措施第（五）条没有正文")
+    central = corpus.resolve("central", "（五）")
+    _expect(central.completeness is not Completeness.FULL,
+            "中央意见第（五）条标为全文，但语料只有摘要：完整性标记有误")
+    carried = corpus.carries_out("liaoning", clause.id)
+    _expect(bool(carried), f"省实施措施{clause.num}没有落实中央条款的链接")
+    return (f"省{clause.num}{clause.heading}（{len(clause.full_text())} 字）落实 "
+            f"中央{'、'.join(r.unit.num for r in carried)}；中央（五）标为“{central.completeness.label}”")
+
+
+def check_coverage(ctx: Context) -> str:
+    rows = ctx.need_corpus().coverage()
+    gaps = [r.target.label for r in rows if r.is_gap]
+    _expect(len(rows) > len(gaps), "中央意见没有任何一条被落实：交叉链接未加载")
+    return f"中央意见 {len(rows)} 项，尚无落实 {len(gaps)} 项：{'、'.join(gaps) or '无'}"
+
+
+def check_segmentation(ctx: Context) -> str:
+    from ..core import segment
+
+    words = segment.cut("促进劳动力和人才社会性流动")
+    _expect("社会性流动" in words, f"政策词典未生效：“社会性流动”被切分为 {'/'.join(words)}")
+    cache = ctx.data_dir / "cache"
+    cached = sorted(p.name for p in cache.glob("*")) if cache.is_dir() else []
+    if segment.tokenizer().tmp_dir == str(cache):
+        _expect(bool(cached), f"jieba 缓存未写入数据目录 {cache}")
+    return f"{'/'.join(words)}；jieba 缓存在数据目录（{'、'.join(cached) or '本进程已加载'}）"
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("随附文件", check_shipped_files),
+    Check("加载语料", check_corpus),
+    Check("条款查找与交叉链接", check_lookup),
+    Check("落实情况", check_coverage),
+    Check("中文分词", check_segmentation),
+)
