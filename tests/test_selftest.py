@@ -29,7 +29,7 @@ def scratch(tmp_path, monkeypatch) -> Path:
 def test_selftest_passes_one_line_per_check(capsys, scratch):
     assert cli.main(["selftest"]) == 0
     out = capsys.readouterr().out.splitlines()
-    lines = [line for line in out if line.startswith("[")]
+    lines = [line for line in out if line.startswith(("[PASS]", "[FAIL]"))]
     assert [line.split("]", 1)[1].split("：", 1)[0].strip() for line in lines] == [
         c.title for c in selftest_cmd.CHECKS]
     assert all(line.startswith("[PASS]") for line in lines), out
@@ -94,3 +94,14 @@ def test_selftest_runs_as_a_command_from_source(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("[PASS]") == len(selftest_cmd.CHECKS)
     assert sorted(p.name for p in tmp_path.iterdir()) == [], "selftest wrote outside its temporary folder"
+
+
+def test_font_note_names_the_missing_official_fonts(monkeypatch):
+    monkeypatch.setattr(selftest_cmd, "installed_font_names", lambda: ["黑体,SimHei", "FangSong_GB2312", "宋体"])
+    note = selftest_cmd.font_note()
+    assert "未安装 楷体_GB2312、方正小标宋简体" in note and "仿宋_GB2312" not in note.split("；")[0]
+    monkeypatch.setattr(selftest_cmd, "installed_font_names",
+                        lambda: ["仿宋_GB2312 (TrueType)", "楷体_GB2312 (TrueType)", "方正小标宋简体 (TrueType)"])
+    assert selftest_cmd.font_note() == "[提示] 公文字体：本机已安装 仿宋_GB2312、楷体_GB2312、方正小标宋简体"
+    monkeypatch.setattr(selftest_cmd, "installed_font_names", lambda: None)
+    assert "无法检查" in selftest_cmd.font_note()

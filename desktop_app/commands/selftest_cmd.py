@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -77,6 +78,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     try:
         with _data_dir_env(ctx.data_dir):
             outcomes = run_checks(ctx, CHECKS, verbose=args.verbose)
+        print(font_note())
     finally:
         _close(ctx)
         if args.keep:
@@ -206,6 +208,62 @@ def check_segmentation(ctx: Context) -> str:
     if segment.tokenizer().tmp_dir == str(cache):
         _expect(bool(cached), f"jieba 缓存未写入数据目录 {cache}")
     return f"{'/'.join(words)}；jieba 缓存在数据目录（{'、'.join(cached) or '本进程已加载'}）"
+
+
+# --- the official fonts: not a check (the build is fine without them), but drafters need to know ----------
+
+OFFICIAL_FONTS = {  # the face names Word writes, and the English names a non-Chinese Windows lists them under
+    "仿宋_GB2312": ("仿宋_gb2312", "fangsong_gb2312"),
+    "楷体_GB2312": ("楷体_gb2312", "kaiti_gb2312"),
+    "方正小标宋简体": ("方正小标宋简体", "方正小标宋_gbk", "fzxiaobiaosong"),
+}
+
+
+def font_note() -> str:
+    names = installed_font_names()
+    if names is None:
+        return "[提示] 公文字体：无法检查本机已安装的字体"
+    text = "\n".join(names).lower()
+    missing = [face for face, aliases in OFFICIAL_FONTS.items() if not any(a in text for a in aliases)]
+    if not missing:
+        return f"[提示] 公文字体：本机已安装 {'、'.join(OFFICIAL_FONTS)}"
+    return (f"[提示] 公文字体：本机未安装 {'、'.join(missing)}；导出的 Word 仍写明规范字体，"
+            "在本机打开时用替代字体显示；正式印发前请在装有这些字体的电脑上核对")
+
+
+def installed_font_names() -> list[str] | None:
+    """Names of the fonts installed on this machine (Windows registry, or fontconfig), None if unknown."""
+    if sys.platform == "win32":
+        return _windows_fonts()
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    try:
+        result = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True, encoding="utf-8",
+                                errors="replace", timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout.splitlines() if result.returncode == 0 else None
+
+
+def _windows_fonts() -> list[str]:
+    import winreg  # type: ignore[import-not-found]
+
+    names = []
+    for hive in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):  # per-user fonts since Windows 10 1809
+        try:
+            key = winreg.OpenKey(hive, r"SOFTWARE\Microsoft\Windows NT\CurrentVersion\Fonts")
+        except OSError:
+            continue
+        with key:
+            index = 0
+            while True:
+                try:
+                    names.append(winreg.EnumValue(key, index)[0])
+                except OSError:
+                    break
+                index += 1
+    return names
 
 
 CHECKS: tuple[Check, ...] = (
