@@ -78,7 +78,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     try:
         with _data_dir_env(ctx.data_dir):
             outcomes = run_checks(ctx, CHECKS, verbose=args.verbose)
-        print(font_note())
+        print(font_note(), flush=True)
     finally:
         _close(ctx)
         if args.keep:
