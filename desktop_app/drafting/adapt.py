@@ -2,8 +2,8 @@
 
 ``replace`` rules change the wording and are recorded; ``flag`` rules leave the
 text alone and attach the usual city wording as a suggestion.  The rule table's
-reasons are written in English for the maintainers; the draft carries Chinese
-reasons because they end up in the comments a reviewer reads.
+reasons may be written in English (the maintainers' sources); the draft always
+carries Chinese reasons because they end up in the comments a reviewer reads.
 """
 
 from __future__ import annotations
@@ -43,11 +43,10 @@ GENERIC_REASON = {"replace": "按市级文件的适用范围调整表述", "flag
 
 
 def reason(rule: AdaptationRule) -> str:
-    if rule.pattern in REASONS_ZH:
-        return REASONS_ZH[rule.pattern]
+    """The rule's reason in Chinese: the table's own when it is Chinese, else ours."""
     if re.search(r"[\u4e00-\u9fff]", rule.why):
         return rule.why
-    return GENERIC_REASON[rule.kind]
+    return REASONS_ZH.get(rule.pattern, GENERIC_REASON[rule.kind])
 
 
 def apply_replace(text: str, rule: AdaptationRule, city: City) -> tuple[str, Replacement | None]:
