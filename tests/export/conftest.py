@@ -24,7 +24,7 @@ def edited_draft(corpus, module_data_dir):
     three = draft.clause("part_1__para_3")
     draft = ed.accept_flag(draft, three.id, next(i for i, f in enumerate(three.flags) if "高等院校设置" in f.pattern))
     draft = ed.set_included(draft, "part_1__para_2", False)
-    draft, new_id = ed.add_clause(draft, "part_2", 0, "加快建设沈阳现代化都市圈", "【本市内容待补充】")
+    draft, _ = ed.add_clause(draft, "part_2", 0, "加快建设沈阳现代化都市圈", "【本市内容待补充】")
     five = draft.clause("part_2__para_5")
     draft = ed.set_clause_text(draft, five.id, five.heading, five.body.replace("进一步贯彻落实", "认真贯彻落实"))
     return draft

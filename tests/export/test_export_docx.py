@@ -57,7 +57,7 @@ def test_east_asian_fonts_are_named_and_no_theme_font_overrides_them(plain):
     assert attr(defaults, f"{W}rFonts", "w:eastAsia") == "仿宋_GB2312"
     assert attr(defaults, f"{W}lang", "w:eastAsia") == "zh-CN"
     for fonts in styles.iter(f"{W}rFonts"):
-        assert not [a for a in fonts.attrib if a.endswith("Theme") or a.endswith("theme")]
+        assert not [a for a in fonts.attrib if a.endswith(("Theme", "theme"))]
     expected = {"Normal": "仿宋_GB2312", "PDTitle": "方正小标宋简体", "PDHeading1": "黑体",
                 "PDHeading2Char": "楷体_GB2312", "PDPageNumber": "宋体"}
     for style_id, face in expected.items():
