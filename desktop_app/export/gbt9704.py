@@ -68,7 +68,9 @@ def _style(kind: str, style_id: str, name: str, ppr: str = "", rpr: str = "", *,
             f'<w:name w:val="{name}"/>{based}<w:qFormat/>{ppr}{rpr}</w:style>')
 
 
-BODY_PPR = (f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
+# Widow/orphan control off: every page keeps its 22 lines, as the grid of an official document does.
+BODY_PPR = ('<w:pPr><w:widowControl w:val="0"/>'
+            f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
             f'<w:ind w:firstLineChars="{FIRST_LINE_CHARS}" w:firstLine="{FIRST_LINE_TWIPS}"/>'
             '<w:jc w:val="both"/></w:pPr>')
 
