@@ -15,7 +15,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from docx.document import Document
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ..core.corpus import Corpus
@@ -27,40 +26,12 @@ from . import gbt9704 as g
 from .basis import comment_text
 from .diff import DELETE, EQUAL, INSERT, word_diff
 from .safety import check_target, write_export
+from .wml import el, paragraph, run
 
 AUTHOR = "PolicyDesk"
 INITIALS = "PD"
 TITLE_LINE_CHARS = 20   # 22 pt characters on a 156 mm line
 Progress = Callable[[int, int], None]
-
-
-def _el(tag: str, **attrs: str):
-    element = OxmlElement(tag)
-    for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
-    return element
-
-
-def _run(text: str, style: str = "", deleted: bool = False):
-    r = _el("w:r")
-    if style:
-        rpr = _el("w:rPr")
-        rpr.append(_el("w:rStyle", val=style))
-        r.append(rpr)
-    t = _el("w:delText" if deleted else "w:t")
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    t.text = text
-    r.append(t)
-    return r
-
-
-def _paragraph(style: str = ""):
-    p = _el("w:p")
-    if style:
-        ppr = _el("w:pPr")
-        ppr.append(_el("w:pStyle", val=style))
-        p.append(ppr)
-    return p
 
 
 class _Writer:
@@ -77,8 +48,8 @@ class _Writer:
     # ---- text with or without tracked changes ---------------------------
     def _revision(self, tag: str, text: str, style: str):
         self.rev_id += 1
-        wrapper = _el(tag, id=str(self.rev_id), author=AUTHOR, date=self.date)
-        wrapper.append(_run(text, style, deleted=tag == "w:del"))
+        wrapper = el(tag, id=str(self.rev_id), author=AUTHOR, date=self.date)
+        wrapper.append(run(text, style, deleted=tag == "w:del"))
         return wrapper
 
     def text(self, paragraph, old: str | None, new: str, style: str = "", new_paragraph_style: str = "") -> list:
@@ -93,32 +64,32 @@ class _Writer:
             lines = text.split("\n")
             for i, line in enumerate(lines):
                 if i and op != DELETE:
-                    paragraphs.append(_paragraph(new_paragraph_style))
+                    paragraphs.append(paragraph(new_paragraph_style))
                     self.add(paragraphs[-1])
                 if not line:
                     continue
                 target = paragraphs[-1]
                 if op == EQUAL:
-                    target.append(_run(line, style))
+                    target.append(run(line, style))
                 else:
                     target.append(self._revision("w:ins" if op == INSERT else "w:del", line, style))
         return paragraphs
 
     # ---- document parts -------------------------------------------------
     def title(self) -> None:
-        p = _paragraph(g.STYLE_TITLE)
+        p = paragraph(g.STYLE_TITLE)
         for i, line in enumerate(title_lines(self.draft.title)):
             if i:
-                br = _el("w:r")
-                br.append(_el("w:br"))
+                br = el("w:r")
+                br.append(el("w:br"))
                 p.append(br)
-            p.append(_run(line))
+            p.append(run(line))
         self.add(p)
-        self.add(_paragraph())
+        self.add(paragraph())
 
     def preamble(self) -> None:
         old = self._provincial_preamble()
-        p = _paragraph()
+        p = paragraph()
         self.add(p)
         self.text(p, old, "\n".join(self.draft.preamble))
 
@@ -130,13 +101,13 @@ class _Writer:
 
     def part(self, np: NumberedPart) -> None:
         part = np.part
-        p = _paragraph(g.STYLE_HEADING1)
+        p = paragraph(g.STYLE_HEADING1)
         self.add(p)
-        p.append(_run(np.num))
+        p.append(run(np.num))
         old = self._provincial_heading(part.source_id) if part.origin is Origin.PROVINCIAL else None
         self.text(p, old, part.heading)
         for text in part.paragraphs:
-            para = _paragraph()
+            para = paragraph()
             self.add(para)
             style = g.STYLE_TODO_CHAR if TO_COMPLETE in text else ""
             self.text(para, None if part.origin is not Origin.PROVINCIAL else text, text, style)
@@ -149,15 +120,15 @@ class _Writer:
 
     def clause(self, nc: NumberedClause) -> None:
         clause = nc.clause
-        p = _paragraph()
+        p = paragraph()
         self.add(p)
-        start = _el("w:commentRangeStart")
+        start = el("w:commentRangeStart")
         p.append(start)
-        p.append(_run(nc.num, g.STYLE_HEADING2_CHAR))
+        p.append(run(nc.num, g.STYLE_HEADING2_CHAR))
         has_origin = clause.origin is Origin.PROVINCIAL
         old_heading = closed(clause.original_heading) if has_origin else None
         self.text(p, old_heading, closed(clause.heading), g.STYLE_HEADING2_CHAR)
-        end = _el("w:commentRangeEnd")
+        end = el("w:commentRangeEnd")
         p.append(end)
         self._comment(start, end, comment_text(self.corpus, self.draft, clause))
         style = g.STYLE_TODO_CHAR if clause.to_complete else ""
@@ -168,11 +139,11 @@ class _Writer:
         cid = str(comment.comment_id)
         start.set(qn("w:id"), cid)
         end.set(qn("w:id"), cid)
-        ref = _el("w:r")
-        rpr = _el("w:rPr")
-        rpr.append(_el("w:rStyle", val="CommentReference"))
+        ref = el("w:r")
+        rpr = el("w:rPr")
+        rpr.append(el("w:rStyle", val="CommentReference"))
         ref.append(rpr)
-        ref.append(_el("w:commentReference", id=cid))
+        ref.append(el("w:commentReference", id=cid))
         end.addnext(ref)
 
 
@@ -234,7 +205,7 @@ def _show_revisions(doc: Document) -> None:
     settings = doc.settings.element
     if settings.find(qn("w:trackRevisions")) is None:
         anchor = settings.find(qn("w:defaultTabStop"))
-        track = _el("w:trackRevisions")
+        track = el("w:trackRevisions")
         (anchor.addprevious(track) if anchor is not None else settings.append(track))
 
 
