@@ -134,6 +134,46 @@ class _Writer:
         style = g.STYLE_TODO_CHAR if clause.to_complete else ""
         self.text(p, clause.original_body if has_origin else None, clause.body, style)
 
+    # ---- what the city left out of the provincial text (tracked changes only) ----
+    def _deleted_paragraph(self, pieces: list[tuple[str, str]], style: str = "") -> None:
+        """A paragraph of provincial text the city dropped: its text and its paragraph mark are deletions."""
+        p = paragraph(style)
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = el("w:pPr")
+            p.insert(0, ppr)
+        self.rev_id += 1
+        mark = el("w:rPr")
+        mark.append(el("w:del", id=str(self.rev_id), author=AUTHOR, date=self.date))
+        ppr.append(mark)
+        for text, run_style in pieces:
+            if text:
+                p.append(self._revision("w:del", text, run_style))
+        self.add(p)
+
+    def dropped_clause(self, clause) -> None:
+        if clause.origin is not Origin.PROVINCIAL:
+            return   # never in the provincial text: nothing to show as deleted
+        num = self._provincial_num(clause.source_id)
+        lead = num + closed(clause.original_heading)
+        paras = clause.original_body.split("\n")
+        self._deleted_paragraph([(lead, g.STYLE_HEADING2_CHAR), (paras[0], "")])
+        for text in paras[1:]:
+            self._deleted_paragraph([(text, "")])
+
+    def dropped_part(self, part) -> None:
+        if part.origin is Origin.PROVINCIAL:
+            heading = self._provincial_heading(part.source_id) or part.heading
+            self._deleted_paragraph([(self._provincial_num(part.source_id) + heading, "")], g.STYLE_HEADING1)
+        for clause in part.clauses:
+            self.dropped_clause(clause)
+
+    def _provincial_num(self, unit_id: str) -> str:
+        try:
+            return self.corpus.unit(self.draft.provincial_doc, unit_id).num
+        except LookupFailed:
+            return ""
+
     def _comment(self, start, end, text: str) -> None:
         comment = self.doc.comments.add_comment(text=text, author=AUTHOR, initials=INITIALS)
         cid = str(comment.comment_id)
@@ -185,16 +225,25 @@ def render_draft(draft: Draft, corpus: Corpus, track_changes: bool = False,
     w = _Writer(doc, corpus, draft, track_changes)
     w.title()
     w.preamble()
-    numbered = draft.numbered()
-    total = sum(len(np.clauses) for np in numbered) or 1
+    numbered = {np.part.id: np for np in draft.numbered()}
+    total = sum(len(np.clauses) for np in numbered.values()) or 1
     done = 0
-    for np in numbered:
+    for part in draft.parts:
+        np = numbered.get(part.id)
+        if np is None:
+            if track_changes:
+                w.dropped_part(part)
+            continue
         w.part(np)
-        for nc in np.clauses:
-            w.clause(nc)
-            done += 1
-            if progress:
-                progress(done, total)
+        printed = {nc.clause.id: nc for nc in np.clauses}
+        for clause in part.clauses:
+            if clause.id in printed:
+                w.clause(printed[clause.id])
+                done += 1
+                if progress:
+                    progress(done, total)
+            elif track_changes:
+                w.dropped_clause(clause)
     if track_changes:
         _show_revisions(doc)
     return doc

@@ -191,3 +191,12 @@ def test_comments_part_has_its_styles(plain):
     doc = open_docx(plain)
     ids = {s.style_id for s in doc.styles}
     assert {"CommentText", "CommentReference"} <= ids
+
+
+def test_a_provincial_clause_left_out_shows_as_a_deleted_paragraph(tracked, plain, corpus):
+    body = open_docx(tracked).element.body
+    dropped = [p for p in body.findall(f"{W}p") if p.find(f"{W}pPr/{W}rPr/{W}del") is not None]
+    original = corpus.document("liaoning").clauses[1].full_text()   # （二）, excluded in the edited draft
+    assert [paragraph_text(p, accept=False) for p in dropped] == [original]
+    assert paragraph_text(dropped[0], accept=True) == ""
+    assert original not in "".join(paragraph_text(p, accept=False) for p in open_docx(plain).element.body.iter(f"{W}p"))
