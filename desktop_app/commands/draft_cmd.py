@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--table", metavar="TABLE.docx", help="同时导出三栏对照表（横向）")
     p.add_argument("--from", dest="source", metavar="DRAFT.json", help="从已保存的草稿文件导出，而不是重新生成")
     p.add_argument("--save", metavar="DRAFT.json", help="把草稿保存为文件，以便在窗口中继续编辑")
-    p.add_argument("--force", action="store_true", help="目标文件已存在时覆盖")
+    p.add_argument("--force", action="store_true", help="方案、对照表或草稿文件已存在时覆盖（不加则不动已有文件）")
     p.set_defaults(func=cmd_draft)
 
 

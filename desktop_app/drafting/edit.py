@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..core.errors import PolicyDeskError
+from ..core.normalize import normalize_text
 from .build import TO_COMPLETE, now_iso
 from .model import Draft, DraftClause, DraftPart, Origin
 
@@ -129,6 +130,20 @@ def move_clause(draft: Draft, clause_id: str, delta: int) -> Draft:
         return draft
     other = draft.parts[neighbour]
     return move_clause_to(draft, clause_id, other.id, 0 if delta > 0 else len(other.clauses))
+
+
+def with_full_width_punctuation(draft: Draft) -> Draft:
+    """The draft with the drafter's half-width punctuation made full-width (GB/T 15834), for export.
+
+    The drafter's own text in the editor stays as typed; what goes into a Word file is normalised.
+    """
+    def norm(text: str) -> str:
+        return "\n".join(normalize_text(line).text for line in text.split("\n"))
+
+    parts = tuple(replace(p, heading=norm(p.heading), paragraphs=tuple(norm(x) for x in p.paragraphs),
+                          clauses=tuple(replace(c, heading=norm(c.heading), body=norm(c.body)) for c in p.clauses))
+                  for p in draft.parts)
+    return replace(draft, title=norm(draft.title), preamble=tuple(norm(x) for x in draft.preamble), parts=parts)
 
 
 def _clause(draft: Draft, clause_id: str) -> DraftClause:

@@ -21,6 +21,7 @@ from ..core.corpus import Corpus
 from ..core.errors import LookupFailed
 from ..core.segment import cut
 from ..drafting.build import TO_COMPLETE
+from ..drafting.edit import with_full_width_punctuation
 from ..drafting.model import Draft, NumberedClause, NumberedPart, Origin, closed
 from . import gbt9704 as g
 from .basis import comment_text
@@ -221,6 +222,7 @@ def _balanced(text: str) -> list[str]:
 def render_draft(draft: Draft, corpus: Corpus, track_changes: bool = False,
                  progress: Progress | None = None) -> Document:
     """The python-docx Document of a draft (nothing written to disk)."""
+    draft = with_full_width_punctuation(draft)
     doc = g.official_document()
     w = _Writer(doc, corpus, draft, track_changes)
     w.title()

@@ -19,6 +19,7 @@ from docx.shared import Mm
 from ..core.corpus import Corpus
 from ..core.errors import LookupFailed
 from ..core.model import Clause, Completeness, Part
+from ..drafting.edit import with_full_width_punctuation
 from ..drafting.model import Draft, DraftClause, NumberedClause, Origin
 from . import gbt9704 as g
 from .docx_writer import Progress, to_bytes
@@ -108,6 +109,7 @@ def _repeat_header(row) -> None:
 
 
 def render_table(draft: Draft, corpus: Corpus, progress: Progress | None = None) -> Document:
+    draft = with_full_width_punctuation(draft)
     doc = g.landscape_document()
     doc.element.body.find(qn("w:sectPr")).addprevious(
         paragraph(g.STYLE_TABLE_HEAD, TABLE_TITLE.format(city=draft.city)))

@@ -697,6 +697,8 @@ class DraftEditor(QWidget):
 
     @Slot()
     def _on_restore(self) -> None:
+        if self.session is not None and not self.confirm_close():
+            return
         rec = self._recoveries[0]
         session = DraftSession(rec.draft, path=rec.saved_path, dirty=True)
         self.session = None   # keep the autosave file until the recovered draft is saved or closed

@@ -200,3 +200,16 @@ def test_a_provincial_clause_left_out_shows_as_a_deleted_paragraph(tracked, plai
     assert [paragraph_text(p, accept=False) for p in dropped] == [original]
     assert paragraph_text(dropped[0], accept=True) == ""
     assert original not in "".join(paragraph_text(p, accept=False) for p in open_docx(plain).element.body.iter(f"{W}p"))
+
+
+def test_half_width_punctuation_typed_by_the_drafter_is_exported_full_width(corpus, tmp_path):
+    from desktop_app.drafting import build_draft
+    from desktop_app.drafting import edit as ed
+
+    draft = build_draft(corpus, "锦州市")
+    draft, new_id = ed.add_clause(draft, "part_1", 0, "加强组织领导", "各县(市)区要落实,确保\"一网通办\"落地.")
+    path = tmp_path / "p.docx"
+    export_draft(draft, corpus, path)
+    with docx2python(path) as doc:
+        assert "（一）加强组织领导。各县（市）区要落实，确保“一网通办”落地." in doc.text
+    assert draft.clause(new_id).body.startswith("各县(市)区")   # the draft itself keeps what was typed
