@@ -182,11 +182,14 @@ def _page_numbers(doc: Document) -> None:
 
 
 def _language(doc: Document) -> None:
+    """Theme font language zh-CN for East Asian text (the template has the element, after m:mathPr)."""
     settings = doc.settings.element
-    if settings.find(qn("w:themeFontLang")) is None:
-        lang = parse_xml(f'<w:themeFontLang {nsdecls("w")} w:val="en-US" w:eastAsia="zh-CN"/>')
-        anchor = settings.find(qn("w:characterSpacingControl"))
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is None:
+        lang = parse_xml(f'<w:themeFontLang {nsdecls("w")} w:val="en-US"/>')
+        anchor = settings.find(qn("w:clrSchemeMapping"))
         (anchor.addprevious(lang) if anchor is not None else settings.append(lang))
+    lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def official_document() -> Document:

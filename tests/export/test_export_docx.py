@@ -56,6 +56,7 @@ def test_east_asian_fonts_are_named_and_no_theme_font_overrides_them(plain):
     defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     assert attr(defaults, f"{W}rFonts", "w:eastAsia") == "仿宋_GB2312"
     assert attr(defaults, f"{W}lang", "w:eastAsia") == "zh-CN"
+    assert attr(doc.settings.element, f"{W}themeFontLang", "w:eastAsia") == "zh-CN"  # the template says ja-JP
     for fonts in styles.iter(f"{W}rFonts"):
         assert not [a for a in fonts.attrib if a.endswith(("Theme", "theme"))]
     expected = {"Normal": "仿宋_GB2312", "PDTitle": "方正小标宋简体", "PDHeading1": "黑体",
