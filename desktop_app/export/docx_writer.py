@@ -224,6 +224,7 @@ def render_draft(draft: Draft, corpus: Corpus, track_changes: bool = False,
     """The python-docx Document of a draft (nothing written to disk)."""
     draft = with_full_width_punctuation(draft)
     doc = g.official_document()
+    g.set_properties(doc, draft.title)
     w = _Writer(doc, corpus, draft, track_changes)
     w.title()
     w.preamble()

@@ -9,6 +9,8 @@ numbers in 4号宋体 (odd pages right, even pages left).
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from docx import Document as new_docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
@@ -190,6 +192,15 @@ def _language(doc: Document) -> None:
         anchor = settings.find(qn("w:clrSchemeMapping"))
         (anchor.addprevious(lang) if anchor is not None else settings.append(lang))
     lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def set_properties(doc: Document, title: str) -> None:
+    """File properties Word shows (python-docx's template says "python-docx", 2013)."""
+    props = doc.core_properties
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    props.title, props.author, props.last_modified_by = title, "PolicyDesk", "PolicyDesk"
+    props.comments, props.language, props.revision = "", "zh-CN", 1
+    props.created = props.modified = now
 
 
 def official_document() -> Document:

@@ -111,6 +111,7 @@ def _repeat_header(row) -> None:
 def render_table(draft: Draft, corpus: Corpus, progress: Progress | None = None) -> Document:
     draft = with_full_width_punctuation(draft)
     doc = g.landscape_document()
+    g.set_properties(doc, TABLE_TITLE.format(city=draft.city))
     doc.element.body.find(qn("w:sectPr")).addprevious(
         paragraph(g.STYLE_TABLE_HEAD, TABLE_TITLE.format(city=draft.city)))
     table = doc.add_table(rows=1, cols=3)

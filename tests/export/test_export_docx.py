@@ -188,6 +188,12 @@ def test_added_and_gap_text_is_one_insertion(tracked):
     assert open_docx(tracked).settings.element.find(qn("w:trackRevisions")) is not None
 
 
+def test_file_properties_name_the_draft(plain, edited_draft):
+    props = open_docx(plain).core_properties
+    assert (props.title, props.author, props.language) == (edited_draft.title, "PolicyDesk", "zh-CN")
+    assert props.created.year >= 2024
+
+
 def test_comments_part_has_its_styles(plain):
     doc = open_docx(plain)
     ids = {s.style_id for s in doc.styles}
