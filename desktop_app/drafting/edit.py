@@ -183,6 +183,7 @@ class DraftSession:
         """Like :meth:`apply` for edits that also return a new id (add_clause)."""
         new, new_id = edit(self.draft, *args, **kwargs)
         self._undo.append((label, self.draft))
+        del self._undo[:-UNDO_LIMIT]
         self._redo.clear()
         self._set(new)
         return new_id

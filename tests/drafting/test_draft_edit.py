@@ -133,3 +133,14 @@ def test_any_edit_sequence_undoes_to_the_start_and_numbers_stay_continuous(base,
     while session.undo():
         pass
     assert session.draft.parts == base.parts
+
+
+def test_undo_history_is_bounded(base):
+    session = DraftSession(base)
+    for i in range(ed.UNDO_LIMIT + 5):
+        session.apply("改标题", ed.set_title, f"标题{i}")
+    undone = 0
+    while session.undo():
+        undone += 1
+    assert undone == ed.UNDO_LIMIT
+    assert session.draft.title == "标题4"
