@@ -112,8 +112,9 @@ def render_table(draft: Draft, corpus: Corpus, progress: Progress | None = None)
     draft = with_full_width_punctuation(draft)
     doc = g.landscape_document()
     g.set_properties(doc, TABLE_TITLE.format(city=draft.city))
-    doc.element.body.find(qn("w:sectPr")).addprevious(
-        paragraph(g.STYLE_TABLE_HEAD, TABLE_TITLE.format(city=draft.city)))
+    sect = doc.element.body.find(qn("w:sectPr"))
+    sect.addprevious(paragraph(g.STYLE_TITLE, TABLE_TITLE.format(city=draft.city)))
+    sect.addprevious(paragraph(g.STYLE_TABLE_TEXT))
     table = doc.add_table(rows=1, cols=3)
     table.style = _style(doc, "TableGrid")
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
