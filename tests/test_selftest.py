@@ -105,3 +105,20 @@ def test_font_note_names_the_missing_official_fonts(monkeypatch):
     assert selftest_cmd.font_note() == "[提示] 公文字体：本机已安装 仿宋_GB2312、楷体_GB2312、方正小标宋简体"
     monkeypatch.setattr(selftest_cmd, "installed_font_names", lambda: None)
     assert "无法检查" in selftest_cmd.font_note()
+
+
+def test_an_export_that_loses_the_draft_is_caught(capsys, scratch, monkeypatch):
+    """The export checks read the .docx back: a file without the clauses and comments fails."""
+    import docx
+
+    import desktop_app.export
+
+    def empty_export(draft, corpus, path, **options):
+        docx.Document().save(str(path))
+        return Path(path)
+
+    monkeypatch.setattr(desktop_app.export, "export_draft", empty_export)
+    assert cli.main(["selftest"]) == 1
+    out = capsys.readouterr().out
+    assert "[FAIL] 导出方案草稿：导出的方案中没有标题“沈阳市" in out
+    assert "[PASS] 导出对照表" in out

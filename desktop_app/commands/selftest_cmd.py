@@ -216,6 +216,55 @@ def check_segmentation(ctx: Context) -> str:
     return f"{'/'.join(words)}（{name}）；jieba 词典和缓存正常"
 
 
+SELFTEST_CITY = "沈阳市"
+
+
+def check_draft_export(ctx: Context) -> str:
+    from docx import Document as read_docx
+    from docx.oxml.ns import qn
+
+    from ..drafting import build_draft
+    from ..export import export_draft
+
+    corpus = ctx.need_corpus()
+    draft = build_draft(corpus, SELFTEST_CITY)
+    ctx.extras["draft"] = draft
+    path = export_draft(draft, corpus, ctx.out_dir / "方案.docx")
+    docx = read_docx(str(path))
+    text = "".join("".join(p.text for p in docx.paragraphs).split())  # the title may be broken over lines
+    _expect("".join(draft.title.split()) in text, f"导出的方案中没有标题“{draft.title}”")
+    clauses = [nc for np in draft.numbered() for nc in np.clauses]
+    missing = [nc.num for nc in clauses if nc.lead not in text]
+    _expect(bool(clauses) and not missing, f"导出的方案中缺少条款：{'、'.join(missing[:5]) or '草稿没有条款'}")
+    comments = list(docx.comments) if hasattr(docx, "comments") else []
+    _expect(len(comments) >= len(clauses),
+            f"导出的方案只有 {len(comments)} 条批注，少于 {len(clauses)} 条条款（每条应注明依据）")
+    fonts = {el.get(qn("w:eastAsia")) for el in docx.styles.element.iter(qn("w:rFonts"))}
+    _expect("仿宋_GB2312" in fonts, f"导出的方案样式中没有仿宋_GB2312：{sorted(f for f in fonts if f)}")
+    return (f"{draft.city}，{path.name}：{len(clauses)} 条全部在文中，{len(comments)} 条批注，正文字体仿宋_GB2312"
+            f"（{path.stat().st_size // 1024} KB）")
+
+
+def check_table_export(ctx: Context) -> str:
+    from docx import Document as read_docx
+
+    from ..export import export_table
+
+    draft = ctx.extras.get("draft")
+    if draft is None:
+        raise SelfTestFailure("草稿未能生成，无法进行本项")
+    path = export_table(draft, ctx.need_corpus(), ctx.out_dir / "对照表.docx")
+    docx = read_docx(str(path))
+    _expect(bool(docx.tables), "导出的对照表中没有表格")
+    table = docx.tables[0]
+    header = [c.text.strip() for c in table.rows[0].cells]
+    _expect("中央意见" in header and "省实施措施" in header, f"对照表表头不对：{header}")
+    body = "\n".join(c.text for row in table.rows for c in row.cells)
+    _expect("改革户籍制度牵引区域合理流动" in body, "对照表中没有省实施措施第（五）条")
+    _expect("【仅收录" in body, "对照表没有标出中央意见中只收录了标题或部分原文的条款")
+    return f"{path.name}：{len(table.rows)} 行 × {len(table.columns)} 栏，表头 {' | '.join(header)}"
+
+
 # --- the official fonts: not a check (the build is fine without them), but drafters need to know ----------
 
 OFFICIAL_FONTS = {  # the face names Word writes, and the English names a non-Chinese Windows lists them under
@@ -278,4 +327,6 @@ CHECKS: tuple[Check, ...] = (
     Check("条款查找与交叉链接", check_lookup),
     Check("落实情况", check_coverage),
     Check("中文分词", check_segmentation),
+    Check("导出方案草稿", check_draft_export),
+    Check("导出对照表", check_table_export),
 )
