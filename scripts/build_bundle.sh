@@ -28,17 +28,14 @@ VENV="${VENV:-$ROOT/.venv}"
 DIST="$ROOT/dist"
 BUNDLE="$DIST/PolicyDesk"
 
-system_packages() {
+SYSTEM_PACKAGES="binutils python3-venv fonts-noto-cjk libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
+ libfreetype6 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+ libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1"
+
+system_packages() {  # the Debian packages named in $1 that are missing, installed
   command -v dpkg >/dev/null 2>&1 || { say "不是 Debian/Ubuntu：请自行安装 binutils、Qt 6 运行库和中文字体。"; return 0; }
-  local wanted="binutils python3-venv fonts-noto-cjk libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
-    libfreetype6 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
-    libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1" missing="" exe ver
-  # PyInstaller bundles the interpreter's shared library; Debian's python3 keeps it in libpython3.X.
-  if [ ! -x "$VENV/bin/python" ] && exe="$(command -v "$PYTHON")" && dpkg -S "$(readlink -f "$exe")" >/dev/null 2>&1; then
-    ver="$("$PYTHON" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
-    wanted="$wanted libpython$ver"
-  fi
-  for pkg in $wanted; do
+  local missing="" pkg
+  for pkg in $1; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
   done
   [ -z "$missing" ] && return 0
@@ -51,6 +48,13 @@ system_packages() {
   $apt update -qq
   DEBIAN_FRONTEND=noninteractive $apt install -y -qq --no-install-recommends $missing >/dev/null \
     || die "无法安装:$missing"
+}
+
+libpython_package() {  # PyInstaller bundles the interpreter's shared library; Debian keeps it in libpython3.X
+  local exe
+  [ -x "$VENV/bin/python" ] && exe="$(readlink -f "$VENV/bin/python")" || exe="$(command -v "$PYTHON" || true)"
+  [ -n "$exe" ] && command -v dpkg >/dev/null 2>&1 && dpkg -S "$(readlink -f "$exe")" >/dev/null 2>&1 || return 0
+  "$exe" -c 'import sys; print(f"libpython{sys.version_info[0]}.{sys.version_info[1]}")'
 }
 
 build_env() {
@@ -145,7 +149,8 @@ report() {
   echo "打包用时 ${BUILD_SECONDS} 秒；打包后自检 ${SELFTEST_SECONDS} 秒；离屏截图 ${SCREENSHOT_SECONDS} 秒"
 }
 
-system_packages
+system_packages "$SYSTEM_PACKAGES"       # brings python3 too where the machine has none
+system_packages "$(libpython_package)"
 build_env
 build
 check
