@@ -10,7 +10,8 @@
 #      Debian interpreter, and the libraries and Chinese fonts Qt needs to draw the window offscreen;
 #   2. the build environment (.venv with the project and its `build` extra: PyInstaller);
 #   3. pyinstaller build.spec  ->  dist/PolicyDesk/ (PolicyDesk = the window, policydesk-cli = commands);
-#   4. the bundled `policydesk-cli selftest` and the bundled app offscreen with --screenshot, both in a bare
+#   4. the bundled `policydesk-cli selftest`, and the bundled app offscreen with --screenshot (the search view for
+#      户籍, then the reader: dist/policydesk-bundle-search.png, dist/policydesk-bundle.png), all in a bare
 #      environment (no venv, no PYTHONPATH, another working directory, a temporary data directory);
 #   5. that running it wrote nothing inside the bundle (a read-only install works);
 #   6. the bundle's size, and an archive of it (dist/PolicyDesk-linux-x86_64.tar.gz) ready to hand over.
@@ -108,10 +109,10 @@ check() {
 
   if [ ! -f desktop_app/app.py ]; then
     say "源码中还没有窗口（desktop_app/app.py），跳过截图 no window code yet: screenshot skipped"
-    SCREENSHOT_SECONDS="—"
+    SCREENSHOT_SECONDS="—（未截图）"
   else
-    screenshot
-    [ -n "$(ls -A "$WORK/data")" ] || die "程序没有在数据目录中写入任何文件：$WORK/data"
+    screenshot policydesk-bundle-search --view search --query 户籍   # builds the index, searches, highlights
+    screenshot policydesk-bundle                                     # the reader, as a drafter first sees it
   fi
   local written
   written="$(find "$BUNDLE" -newer "$WORK/before" | head -5)"
@@ -119,14 +120,15 @@ check() {
   [ -z "$(ls -A "$WORK/tmp")" ] || die "自检没有删除它的临时目录：$(ls "$WORK/tmp")"
 }
 
-screenshot() {
-  say "打包后的程序离屏截图 bundled app --screenshot…"
-  SHOT="$DIST/policydesk-bundle.png"
-  rm -f "$SHOT"
-  local t0; t0="$(now)"
-  bare "$BUNDLE/PolicyDesk" --screenshot "$SHOT" || die "打包后的程序未能截图"
-  SCREENSHOT_SECONDS="$(elapsed "$t0")"
-  "$VENV/bin/python" - "$SHOT" <<'EOF' || die "截图不是有效的 PNG：$SHOT"
+screenshot() {  # screenshot NAME [window options]: render the bundled window offscreen into dist/NAME.png
+  local shot="$DIST/$1.png" t0
+  shift
+  say "打包后的程序离屏截图 bundled app --screenshot $* …"
+  rm -f "$shot"
+  t0="$(now)"
+  bare "$BUNDLE/PolicyDesk" --screenshot "$shot" "$@" || die "打包后的程序未能截图"
+  SCREENSHOT_SECONDS="${SCREENSHOT_SECONDS:+$SCREENSHOT_SECONDS、}$(elapsed "$t0")"
+  "$VENV/bin/python" - "$shot" <<'EOF' || die "截图不是有效的 PNG：$shot"
 import struct, sys
 data = open(sys.argv[1], "rb").read()
 assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000, "not a PNG with content"
@@ -146,7 +148,7 @@ report() {
   say "完成 done"
   echo "打包目录：$BUNDLE（${size} MB，${files} 个文件）"
   echo "压缩包：$zip（${zipsize} MB）"
-  echo "打包用时 ${BUILD_SECONDS} 秒；打包后自检 ${SELFTEST_SECONDS} 秒；离屏截图 ${SCREENSHOT_SECONDS} 秒"
+  echo "打包用时 ${BUILD_SECONDS} 秒；打包后自检 ${SELFTEST_SECONDS} 秒；离屏截图（检索、阅读）${SCREENSHOT_SECONDS} 秒"
 }
 
 system_packages "$SYSTEM_PACKAGES"       # brings python3 too where the machine has none
