@@ -1,0 +1,141 @@
+"""From what a drafter types to a whoosh query, never failing.
+
+Grammar (forgiving; anything else is plain text):
+
+* words separated by spaces are all required (AND); ``AND``/``&`` may be written;
+* ``OR`` or ``|`` between two words makes either do;
+* ``-word`` or ``NOT word`` excludes clauses holding the word;
+* ``"…"`` (straight or curly quotes) is a phrase: its words in sequence; an
+  unclosed quote runs to the end;
+* other punctuation, wildcards, field names and control characters are not
+  operators: the analyzer drops what is not a word.
+
+A Chinese word is found inside longer words (就医 finds 异地就医); a query word
+that jieba keeps whole but the texts hold only inside a longer dictionary word
+(技能等级 in 职业技能等级) also matches when all its inner words occur.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from .analyzer import fold, grams, words
+
+MAX_QUERY_CHARS = 2000
+MAX_CLAUSES = 32
+_QUOTES = '"“”„＂'
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_OR = {"or", "|", "||"}
+_AND = {"and", "&", "&&", "+"}
+_NOT = {"not", "!"}
+_FIELD_PREFIX = re.compile(r"^[a-z_]{1,20}:(?=.)")
+
+
+@dataclass
+class ParsedQuery:
+    """A query as clauses of alternatives (ANDed), each alternative a list of words or a phrase."""
+
+    required: list[list[tuple[bool, list[str]]]] = field(default_factory=list)  # [(is_phrase, words)]
+    excluded: list[tuple[bool, list[str]]] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[str]:
+        """Every word of the required clauses, in order, once."""
+        found = [w for alternatives in self.required for _phrase, ws in alternatives for w in ws]
+        return list(dict.fromkeys(found))
+
+    @property
+    def terms(self) -> list[str]:
+        """Every index term that can make a clause match: the words and the inner words of long ones."""
+        return list(dict.fromkeys(t for w in self.words for t in (w, *grams(w))))
+
+    def highlight_terms(self, tokens: set[str]) -> list[str]:
+        """The terms to mark in a text whose index tokens are *tokens*: a word found whole is
+        marked whole; its inner words are marked only where the whole word is not in the text."""
+        marked = []
+        for w in self.words:
+            if w in tokens:
+                marked.append(w)
+            else:
+                marked.extend(g for g in grams(w) if g in tokens)
+        return list(dict.fromkeys(marked))
+
+
+def _lex(text: str) -> list[tuple[str, str]]:
+    """("word"|"phrase", text) pieces; an unbalanced quote opens a phrase to the end."""
+    pieces: list[tuple[str, str]] = []
+    for i, chunk in enumerate(re.split(f"[{_QUOTES}]", text)):
+        if i % 2:
+            pieces.append(("phrase", chunk))
+        else:
+            pieces.extend(("word", w) for w in chunk.split())
+    return pieces
+
+
+def parse(text: str) -> ParsedQuery:
+    """Parse *text* into a :class:`ParsedQuery` (never raises)."""
+    text = _CONTROL.sub(" ", fold(str(text)[:MAX_QUERY_CHARS]))
+    parsed = ParsedQuery()
+    negate = join_or = False
+    for kind, piece in _lex(text):
+        low = piece.lower()
+        if kind == "word" and low in _OR:
+            join_or = bool(parsed.required)
+            continue
+        if kind == "word" and low in _AND:
+            continue
+        if kind == "word" and low in _NOT:
+            negate = True
+            continue
+        if kind == "word" and piece.startswith("-") and len(piece) > 1:
+            negate = True
+        ws = _piece_words(kind, piece)
+        if ws:
+            item = (kind == "phrase" and len(ws) > 1, ws)
+            if negate:
+                parsed.excluded.append(item)
+            elif join_or:
+                parsed.required[-1].append(item)
+            elif len(parsed.required) < MAX_CLAUSES:
+                parsed.required.append([item])
+        negate = join_or = False
+    return parsed
+
+
+def _piece_words(kind: str, piece: str) -> list[str]:
+    if kind == "word":
+        # "-word" excludes; in whoosh-style field:value the value is what is meant.
+        piece = _FIELD_PREFIX.sub("", piece.lstrip("-"))
+    return [w for w, _s, _e in words(piece)]
+
+
+def _word_query(word: str, fields: tuple[str, ...]) -> wq.Query:
+    exact = wq.Or([wq.Term(f, word) for f in fields])
+    inner = grams(word)
+    if not inner:
+        return exact
+    parts = wq.And([wq.Or([wq.Term(f, g) for f in fields]) for g in inner])
+    return wq.Or([exact, parts])
+
+
+def _item_query(item: tuple[bool, list[str]], fields: tuple[str, ...]) -> wq.Query:
+    is_phrase, ws = item
+    if is_phrase:
+        return wq.Or([wq.Phrase(f, ws) for f in fields])
+    return wq.And([_word_query(w, fields) for w in ws])
+
+
+def to_whoosh(parsed: ParsedQuery, headings_only: bool = False) -> wq.Query | None:
+    """The whoosh query for *parsed*, or None when nothing can match."""
+    fields = ("heading",) if headings_only else ("heading", "body")
+    if not parsed.required:
+        return None
+    positive = wq.And([wq.Or([_item_query(i, fields) for i in alts]) for alts in parsed.required])
+    if parsed.excluded:
+        # Exclusion looks at the whole clause, even when only headings are searched.
+        negative = wq.Or([_item_query(i, ("heading", "body")) for i in parsed.excluded])
+        return wq.AndNot(positive, negative)
+    return positive
