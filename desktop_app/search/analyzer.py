@@ -123,8 +123,10 @@ class PolicyTokenizer(Tokenizer):
     def __hash__(self) -> int:
         return hash(self.__class__.__name__)
 
-    def __call__(self, value, positions=False,  # noqa: PLR0917 - whoosh's Tokenizer signature chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+    def __call__(  # noqa: PLR0917 - whoosh's Tokenizer signature
+        self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+        start_pos=0, start_char=0, tokenize=True, mode="", **kwargs,
+    ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
             token.original = token.text = value
