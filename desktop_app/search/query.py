@@ -34,18 +34,46 @@ _NOT = {"not", "!"}
 _FIELD_PREFIX = re.compile(r"^[a-z_]{1,20}:(?=.)")
 
 
+@dataclass(frozen=True)
+class Item:
+    """One thing asked for: words (all required), or a quoted phrase that must occur as written."""
+
+    words: tuple[str, ...]
+    phrase: str = ""  # the quoted text, compacted (see :func:`compact`); empty for plain words
+
+    def satisfied_by(self, tokens: set[str], text: str) -> bool:
+        """Whether a unit with index *tokens* and compacted *text* holds this item."""
+        if self.phrase:
+            return self.phrase in text
+        return all(w in tokens or (grams(w) and all(g in tokens for g in grams(w))) for w in self.words)
+
+
+def compact(text: str) -> str:
+    """Folded text with only letters and digits: what a quoted phrase is compared on."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
 @dataclass
 class ParsedQuery:
-    """A query as clauses of alternatives (ANDed), each alternative a list of words or a phrase."""
+    """A query as clauses of alternatives (ANDed, each satisfied by any of its items) and exclusions."""
 
-    required: list[list[tuple[bool, list[str]]]] = field(default_factory=list)  # [(is_phrase, words)]
-    excluded: list[tuple[bool, list[str]]] = field(default_factory=list)
+    required: list[list[Item]] = field(default_factory=list)
+    excluded: list[Item] = field(default_factory=list)
+
+    @property
+    def has_phrases(self) -> bool:
+        return any(i.phrase for alts in self.required for i in alts) or any(i.phrase for i in self.excluded)
+
+    def accepts(self, tokens: set[str], text: str) -> bool:
+        """Whether a unit really holds the quoted phrases (the index matches them approximately)."""
+        if any(i.phrase and i.satisfied_by(tokens, text) for i in self.excluded):
+            return False
+        return all(any(i.satisfied_by(tokens, text) for i in alts) for alts in self.required)
 
     @property
     def words(self) -> list[str]:
         """Every word of the required clauses, in order, once."""
-        found = [w for alternatives in self.required for _phrase, ws in alternatives for w in ws]
-        return list(dict.fromkeys(found))
+        return list(dict.fromkeys(w for alts in self.required for i in alts for w in i.words))
 
     @property
     def terms(self) -> list[str]:
@@ -87,14 +115,14 @@ def parse(text: str) -> ParsedQuery:
             continue
         if kind == "word" and low in _AND:
             continue
-        if kind == "word" and low in _NOT:
+        if kind == "word" and (low in _NOT or set(low) == {"-"}):  # NOT word, -"phrase"
             negate = True
             continue
         if kind == "word" and piece.startswith("-") and len(piece) > 1:
             negate = True
         ws = _piece_words(kind, piece)
         if ws:
-            item = (kind == "phrase" and len(ws) > 1, ws)
+            item = Item(tuple(ws), compact(piece) if kind == "phrase" else "")
             if negate:
                 parsed.excluded.append(item)
             elif join_or:
@@ -121,11 +149,13 @@ def _word_query(word: str, fields: tuple[str, ...]) -> wq.Query:
     return wq.Or([exact, parts])
 
 
-def _item_query(item: tuple[bool, list[str]], fields: tuple[str, ...]) -> wq.Query:
-    is_phrase, ws = item
-    if is_phrase:
-        return wq.Or([wq.Phrase(f, ws) for f in fields])
-    return wq.And([_word_query(w, fields) for w in ws])
+def _item_query(item: Item, fields: tuple[str, ...]) -> wq.Query:
+    words_query = wq.And([_word_query(w, fields) for w in item.words])
+    if item.phrase and len(item.words) > 1:
+        # Candidates hold all the words; the words in sequence score more. Whether the phrase
+        # occurs as written is checked on the text (a word inside a longer one has no position of its own).
+        return wq.Or([*(wq.Phrase(f, list(item.words)) for f in fields), words_query])
+    return words_query
 
 
 def to_whoosh(parsed: ParsedQuery, headings_only: bool = False) -> wq.Query | None:
@@ -134,8 +164,7 @@ def to_whoosh(parsed: ParsedQuery, headings_only: bool = False) -> wq.Query | No
     if not parsed.required:
         return None
     positive = wq.And([wq.Or([_item_query(i, fields) for i in alts]) for alts in parsed.required])
-    if parsed.excluded:
-        # Exclusion looks at the whole clause, even when only headings are searched.
-        negative = wq.Or([_item_query(i, ("heading", "body")) for i in parsed.excluded])
-        return wq.AndNot(positive, negative)
-    return positive
+    # Exclusion looks at the whole clause, even when only headings are searched; an excluded
+    # phrase is checked on the text afterwards (ParsedQuery.accepts), as the index only approximates it.
+    negative = [_item_query(i, ("heading", "body")) for i in parsed.excluded if not i.phrase]
+    return wq.AndNot(positive, wq.Or(negative)) if negative else positive

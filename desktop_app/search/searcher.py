@@ -16,7 +16,7 @@ from ..core.model import Document
 from . import indexer
 from .analyzer import highlight_spans as _highlight_spans
 from .analyzer import merge_spans, search_tokens
-from .query import ParsedQuery, parse, to_whoosh
+from .query import ParsedQuery, compact, parse, to_whoosh
 from .results import SearchHit, make_fragments
 
 log = logging.getLogger(__name__)
@@ -57,39 +57,51 @@ class SearchIndex:
         try:
             parsed = parse(query)
             wquery = to_whoosh(parsed, headings_only)
-            if wquery is None or limit <= 0:
+            if wquery is None or int(limit) <= 0:
                 return []
-            return self._run(wquery, parsed, doc, kind, int(limit))
+            return self._run(wquery, parsed, doc=doc, kind=kind, headings_only=headings_only, limit=int(limit))
         except Exception:  # a search must not fail the caller; log and repair once
             log.exception("search failed; repairing the index and retrying")
         try:
             self._repair()
-            return self._run(wquery, parsed, doc, kind, int(limit))
+            return self._run(wquery, parsed, doc=doc, kind=kind, headings_only=headings_only, limit=int(limit))
         except Exception:
             log.exception("search failed after repair")
             return []
 
-    def _run(self, wquery, parsed: ParsedQuery, doc: str | None, kind: str | None, limit: int) -> list[SearchHit]:
+    def _run(self, wquery, parsed: ParsedQuery, *, doc: str | None, kind: str | None, headings_only: bool,
+             limit: int) -> list[SearchHit]:
         filters = [wq.Term(name, value) for name, value in (("doc", doc), ("kind", kind)) if value]
+        hits: list[SearchHit] = []
         with self._lock:
             searcher = self._current_searcher()
-            results = searcher.search(wquery, limit=limit, filter=wq.And(filters) if filters else None)
-            found = [(hit.score, hit.fields()) for hit in results]
-        return [self._hit(score, fields, parsed) for score, fields in found]
+            # The index only approximates quoted phrases: rank every candidate, keep those that hold them.
+            results = searcher.search(wquery, limit=None if parsed.has_phrases else limit,
+                                      filter=wq.And(filters) if filters else None)
+            for hit in results:
+                found = self._hit(hit.score, hit.fields(), parsed, headings_only)
+                if found is not None:
+                    hits.append(found)
+                    if len(hits) == limit:
+                        break
+        return hits
 
-    def _hit(self, score: float, fields: dict, parsed: ParsedQuery) -> SearchHit:
+    def _hit(self, score: float, fields: dict, parsed: ParsedQuery, headings_only: bool) -> SearchHit | None:
         body = fields.get("body", "")
+        heading = fields.get("heading", "")
         tokens = list(search_tokens(body))
-        wanted = set(parsed.highlight_terms({t[0] for t in tokens}))
+        token_set = {t[0] for t in tokens}
+        if parsed.has_phrases and not parsed.accepts(token_set, compact(heading if headings_only else body)):
+            return None
+        wanted = set(parsed.highlight_terms(token_set))
         spans, matched = [], []
         for token, _pos, start, end in tokens:
             if token in wanted:
                 spans.append((start, end))
                 matched.append(token)
-        return SearchHit(doc=fields["doc"], id=fields["id"], num=fields.get("num", ""),
-                         heading=fields.get("heading", ""), kind=fields.get("kind", ""), score=float(score),
-                         fragments=make_fragments(body, merge_spans(spans)),
-                         terms=tuple(dict.fromkeys(matched)))
+        return SearchHit(doc=fields["doc"], id=fields["id"], num=fields.get("num", ""), heading=heading,
+                         kind=fields.get("kind", ""), score=float(score),
+                         fragments=make_fragments(body, merge_spans(spans)), terms=tuple(dict.fromkeys(matched)))
 
     def _current_searcher(self):
         if self._searcher is None:
