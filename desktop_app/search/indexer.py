@@ -19,11 +19,13 @@ the next process and repaired.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import logging
 import os
 import threading
 import time
+import warnings
 from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,6 +105,17 @@ def healthy_index(folder: Path, manifest: dict | None):
     """The opened whoosh index when *folder* holds exactly what *manifest* recorded, else None."""
     if manifest is None or any(manifest.get(k) != v for k, v in _identity().items()):
         return None
+    # WORKAROUND: whoosh 2.7.4 leaves a segment file open when reading it fails
+    # (CompoundStorage.__init__ raises before closing it); it is freed on the way out, quietly.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        ix = _open_checked(folder, manifest)
+        if ix is None:
+            gc.collect()
+    return ix
+
+
+def _open_checked(folder: Path, manifest: dict):
     try:
         for name, size in manifest["files"].items():
             if (folder / name).stat().st_size != size:
@@ -176,16 +189,21 @@ def apply_changes(folder: Path, ix, changed: dict[str, list], states: dict[str, 
     return ix
 
 
-def synchronise(data_dir: Path, documents: Iterable[Document], procs: int = 1):
-    """Bring the index under *data_dir* in step with *documents*; returns the opened whoosh index."""
+def synchronise(data_dir: Path, documents: Iterable[Document], procs: int = 1, *, force: bool = False):
+    """Bring the index under *data_dir* in step with *documents*; returns the opened whoosh index.
+
+    *force* rebuilds even an index that looks healthy (a search failed inside it).
+    """
     folder = index_dir(data_dir)
     states, records = corpus_state(documents)
-    ix = healthy_index(folder, read_manifest(folder))
-    if ix is not None and read_manifest(folder)["docs"] == states:
-        return ix
-    with write_lock(data_dir):
+    if not force:
         manifest = read_manifest(folder)
         ix = healthy_index(folder, manifest)
+        if ix is not None and manifest["docs"] == states:
+            return ix
+    with write_lock(data_dir):
+        manifest = read_manifest(folder)
+        ix = None if force else healthy_index(folder, manifest)
         if ix is None:
             log.info("building the search index at %s", folder)
             return rebuild(folder, records, states, procs)

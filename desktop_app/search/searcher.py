@@ -63,7 +63,7 @@ class SearchIndex:
         except Exception:  # a search must not fail the caller; log and repair once
             log.exception("search failed; repairing the index and retrying")
         try:
-            self._repair()
+            self._repair(force=True)
             return self._run(wquery, parsed, doc=doc, kind=kind, headings_only=headings_only, limit=int(limit))
         except Exception:
             log.exception("search failed after repair")
@@ -142,8 +142,8 @@ class SearchIndex:
         else:
             self._swap(ix)
 
-    def _repair(self) -> None:
-        self._swap(indexer.synchronise(self._data_dir, self._documents.values(), self._procs))
+    def _repair(self, force: bool = False) -> None:
+        self._swap(indexer.synchronise(self._data_dir, self._documents.values(), self._procs, force=force))
 
     def _swap(self, ix) -> None:
         with self._lock:
