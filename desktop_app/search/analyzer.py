@@ -19,7 +19,7 @@ from .. import paths
 from ..core import segment
 
 # Bump when the analysis changes in a way the dictionary hashes do not show.
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 STOPWORDS = ("dict", "stopwords.txt")
 
 
@@ -70,26 +70,38 @@ def _is_word(word: str) -> bool:
     return any(ch.isalnum() for ch in word)
 
 
-class _Grams:
-    """jieba's search mode: a word longer than two characters also yields its 2- and 3-grams in the dictionary."""
+class _Subwords:
+    """The shorter dictionary words inside a word, as the index holds them.
+
+    First jieba's search mode (a word longer than two characters yields its 2- and
+    3-grams that are dictionary words, in jieba's order), then the longer dictionary
+    words inside it, so 技能人才 is found in 高技能人才 and 职业技能等级 holds 技能等级.
+    """
 
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self._cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def split(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(jieba's search-mode grams, the longer dictionary words inside *word*)."""
+        found = self._cache.get(word)
+        if found is None:
+            has_word = segment.segmenter().has_word
+            n = len(word)
+            grams = [word[i : i + 2] for i in range(n - 1) if has_word(word[i : i + 2])] if n > 2 else []
+            if n > 3:
+                grams += [word[i : i + 3] for i in range(n - 2) if has_word(word[i : i + 3])]
+            longer = [word[i : i + k] for k in range(4, n) for i in range(n - k + 1) if has_word(word[i : i + k])]
+            found = (tuple(grams), tuple(longer))
+            if len(self._cache) < 200_000:
+                self._cache[word] = found
+        return found
 
     def __call__(self, word: str) -> tuple[str, ...]:
-        grams = self._cache.get(word)
-        if grams is None:
-            has_word = segment.segmenter().has_word
-            found = [word[i : i + 2] for i in range(len(word) - 1) if has_word(word[i : i + 2])]
-            if len(word) > 3:
-                found += [word[i : i + 3] for i in range(len(word) - 2) if has_word(word[i : i + 3])]
-            grams = tuple(found)
-            if len(self._cache) < 200_000:
-                self._cache[word] = grams
-        return grams
+        grams, longer = self.split(word)
+        return grams + longer
 
 
-grams = _Grams()
+subwords = _Subwords()
 
 
 def words(text: str) -> Iterator[tuple[str, int, int]]:
@@ -101,17 +113,23 @@ def words(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def search_tokens(text: str) -> Iterator[tuple[str, int, int, int]]:
-    """(token, position, start, end) as indexed: each word's grams, then the word, at the word's position.
-
-    Positions count words, so a quoted phrase matches words in sequence while
-    the grams inside a word (就医 in 异地就医) share that word's position.
-    """
+    """(token, position, start, end) as indexed: each word's subwords, then the word, at the word's position."""
     for pos, (word, start, end) in enumerate(words(text)):
         if end - start > 2:
-            for gram in grams(word):
-                offset = word.find(gram)
-                yield gram, pos, start + offset, start + offset + len(gram)
+            for sub in subwords(word):
+                offset = word.find(sub)
+                yield sub, pos, start + offset, start + offset + len(sub)
         yield word, pos, start, end
+
+
+def index_terms(text: str) -> list[str]:
+    """The tokens of :func:`search_tokens` alone (the fast path used while indexing)."""
+    terms: list[str] = []
+    for word, start, end in words(text):
+        if end - start > 2:
+            terms.extend(subwords(word))
+        terms.append(word)
+    return terms
 
 
 class PolicyTokenizer(Tokenizer):
@@ -155,11 +173,17 @@ def analyzer() -> PolicyTokenizer:
 
 
 def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """[start, end) spans of *text* whose tokens are among *terms*; overlapping or touching spans merged."""
-    wanted = {fold(t) for t in terms}
-    if not wanted or not text:
+    """[start, end) spans where *terms* occur in *text* (width and case folded); overlapping or touching
+    spans merged."""
+    if not text:
         return []
-    spans = sorted((start, end) for tok, _pos, start, end in search_tokens(text) if tok in wanted)
+    folded = fold(text)
+    spans = []
+    for term in {fold(t) for t in terms if t}:
+        start = folded.find(term)
+        while start >= 0:
+            spans.append((start, start + len(term)))
+            start = folded.find(term, start + 1)
     return merge_spans(spans)
 
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
-from .analyzer import fold, grams, words
+from ..core import segment
+from .analyzer import fold, subwords, words
 
 MAX_QUERY_CHARS = 2000
 MAX_CLAUSES = 32
@@ -41,11 +42,11 @@ class Item:
     words: tuple[str, ...]
     phrase: str = ""  # the quoted text, compacted (see :func:`compact`); empty for plain words
 
-    def satisfied_by(self, tokens: set[str], text: str) -> bool:
-        """Whether a unit with index *tokens* and compacted *text* holds this item."""
+    def satisfied_by(self, text: str) -> bool:
+        """Whether a unit whose compacted text is *text* holds this item."""
         if self.phrase:
             return self.phrase in text
-        return all(w in tokens or (grams(w) and all(g in tokens for g in grams(w))) for w in self.words)
+        return all(w in text or (subwords(w) and all(g in text for g in subwords(w))) for w in self.words)
 
 
 def compact(text: str) -> str:
@@ -64,31 +65,27 @@ class ParsedQuery:
     def has_phrases(self) -> bool:
         return any(i.phrase for alts in self.required for i in alts) or any(i.phrase for i in self.excluded)
 
-    def accepts(self, tokens: set[str], text: str) -> bool:
-        """Whether a unit really holds the quoted phrases (the index matches them approximately)."""
-        if any(i.phrase and i.satisfied_by(tokens, text) for i in self.excluded):
+    def accepts(self, text: str) -> bool:
+        """Whether a unit whose compacted text is *text* holds the quoted phrases as written
+        (the index only finds the units holding their words)."""
+        if any(i.phrase and i.satisfied_by(text) for i in self.excluded):
             return False
-        return all(any(i.satisfied_by(tokens, text) for i in alts) for alts in self.required)
+        return all(any(i.satisfied_by(text) for i in alts) for alts in self.required)
 
     @property
     def words(self) -> list[str]:
         """Every word of the required clauses, in order, once."""
         return list(dict.fromkeys(w for alts in self.required for i in alts for w in i.words))
 
-    @property
-    def terms(self) -> list[str]:
-        """Every index term that can make a clause match: the words and the inner words of long ones."""
-        return list(dict.fromkeys(t for w in self.words for t in (w, *grams(w))))
-
-    def highlight_terms(self, tokens: set[str]) -> list[str]:
-        """The terms to mark in a text whose index tokens are *tokens*: a word found whole is
-        marked whole; its inner words are marked only where the whole word is not in the text."""
+    def highlight_terms(self, text: str) -> list[str]:
+        """The words to mark in a (folded) *text*: a word found whole is marked whole; the
+        dictionary words inside it only where the whole word is not in the text."""
         marked = []
         for w in self.words:
-            if w in tokens:
+            if w in text:
                 marked.append(w)
             else:
-                marked.extend(g for g in grams(w) if g in tokens)
+                marked.extend(g for g in subwords(w) if g in text)
         return list(dict.fromkeys(marked))
 
 
@@ -140,31 +137,29 @@ def _piece_words(kind: str, piece: str) -> list[str]:
     return [w for w, _s, _e in words(piece)]
 
 
-def _word_query(word: str, fields: tuple[str, ...]) -> wq.Query:
-    exact = wq.Or([wq.Term(f, word) for f in fields])
-    inner = grams(word)
+def _word_query(word: str, field_name: str) -> wq.Query:
+    exact = wq.Term(field_name, word)
+    if len(word) <= 2 or segment.segmenter().has_word(word):
+        return exact  # the index holds a dictionary word wherever it occurs, even inside a longer one
+    inner = subwords.split(word)[0]
     if not inner:
         return exact
-    parts = wq.And([wq.Or([wq.Term(f, g) for f in fields]) for g in inner])
-    return wq.Or([exact, parts])
+    # A word jieba's HMM made of the query alone: the texts may hold it cut differently.
+    return wq.Or([exact, wq.And([wq.Term(field_name, g) for g in inner])])
 
 
-def _item_query(item: Item, fields: tuple[str, ...]) -> wq.Query:
-    words_query = wq.And([_word_query(w, fields) for w in item.words])
-    if item.phrase and len(item.words) > 1:
-        # Candidates hold all the words; the words in sequence score more. Whether the phrase
-        # occurs as written is checked on the text (a word inside a longer one has no position of its own).
-        return wq.Or([*(wq.Phrase(f, list(item.words)) for f in fields), words_query])
-    return words_query
+def _item_query(item: Item, field_name: str) -> wq.Query:
+    # A quoted phrase is found by its words; that they occur as written is checked on the text.
+    return wq.And([_word_query(w, field_name) for w in item.words])
 
 
 def to_whoosh(parsed: ParsedQuery, headings_only: bool = False) -> wq.Query | None:
     """The whoosh query for *parsed*, or None when nothing can match."""
-    fields = ("heading",) if headings_only else ("heading", "body")
+    field_name = "heading" if headings_only else "text"
     if not parsed.required:
         return None
-    positive = wq.And([wq.Or([_item_query(i, fields) for i in alts]) for alts in parsed.required])
+    positive = wq.And([wq.Or([_item_query(i, field_name) for i in alts]) for alts in parsed.required])
     # Exclusion looks at the whole clause, even when only headings are searched; an excluded
-    # phrase is checked on the text afterwards (ParsedQuery.accepts), as the index only approximates it.
-    negative = [_item_query(i, ("heading", "body")) for i in parsed.excluded if not i.phrase]
+    # phrase is checked on the text afterwards (ParsedQuery.accepts).
+    negative = [_item_query(i, "text") for i in parsed.excluded if not i.phrase]
     return wq.AndNot(positive, wq.Or(negative)) if negative else positive

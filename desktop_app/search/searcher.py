@@ -14,12 +14,17 @@ from .. import paths
 from ..core.corpus import Corpus
 from ..core.model import Document
 from . import indexer
+from .analyzer import fold
 from .analyzer import highlight_spans as _highlight_spans
-from .analyzer import merge_spans, search_tokens
 from .query import ParsedQuery, compact, parse, to_whoosh
 from .results import SearchHit, make_fragments
 
 log = logging.getLogger(__name__)
+
+# Length normalisation below the usual 0.75: a clause holding only its heading (central （六）–（十六）)
+# should not outrank the full clause that deals with the same matter.
+BM25_B = 0.5
+BM25_K1 = 1.2
 
 
 class SearchIndex:
@@ -89,23 +94,16 @@ class SearchIndex:
     def _hit(self, score: float, fields: dict, parsed: ParsedQuery, headings_only: bool) -> SearchHit | None:
         body = fields.get("body", "")
         heading = fields.get("heading", "")
-        tokens = list(search_tokens(body))
-        token_set = {t[0] for t in tokens}
-        if parsed.has_phrases and not parsed.accepts(token_set, compact(heading if headings_only else body)):
+        if parsed.has_phrases and not parsed.accepts(compact(heading if headings_only else body)):
             return None
-        wanted = set(parsed.highlight_terms(token_set))
-        spans, matched = [], []
-        for token, _pos, start, end in tokens:
-            if token in wanted:
-                spans.append((start, end))
-                matched.append(token)
+        terms = parsed.highlight_terms(fold(body))
         return SearchHit(doc=fields["doc"], id=fields["id"], num=fields.get("num", ""), heading=heading,
                          kind=fields.get("kind", ""), score=float(score),
-                         fragments=make_fragments(body, merge_spans(spans)), terms=tuple(dict.fromkeys(matched)))
+                         fragments=make_fragments(body, _highlight_spans(body, terms)), terms=tuple(terms))
 
     def _current_searcher(self):
         if self._searcher is None:
-            self._searcher = self._ix.searcher(weighting=BM25F())
+            self._searcher = self._ix.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1))
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
         return self._searcher

@@ -53,12 +53,25 @@ def test_fast_segmenter_gives_the_jieba_tokens_on_any_text(text):
     assert segment.segmenter().cut(text) == list(segment.tokenizer().cut(text, HMM=True))
 
 
-def test_index_tokens_are_jieba_search_mode_without_stop_words_and_punctuation(corpus):
+def test_index_tokens_are_jieba_search_mode_plus_longer_dictionary_words_inside(corpus):
     stops = an.stop_words()
     for text in _texts(corpus):
         expected = [an.fold(w) for w in segment.tokenizer().cut_for_search(an.fold(text), HMM=True)]
         expected = [w for w in expected if w not in stops and any(ch.isalnum() for ch in w)]
-        assert [tok for tok, *_rest in an.search_tokens(text)] == expected
+        tokens, extra = [], []
+        for word, _s, _e in an.words(text):
+            grams, longer = an.subwords.split(word) if len(word) > 2 else ((), ())
+            tokens += [*grams, word]
+            extra += longer
+            assert all(4 <= len(w) < len(word) and w in word and segment.segmenter().has_word(w) for w in longer)
+        assert tokens == expected
+        assert sorted(t for t, *_rest in an.search_tokens(text)) == sorted(tokens + extra)
+        assert sorted(an.index_terms(text)) == sorted(tokens + extra)
+
+
+def test_a_dictionary_word_inside_a_longer_one_is_a_token():
+    assert "技能人才" in an.index_terms("推进高技能人才队伍建设")
+    assert "技能等级" in an.index_terms("职业技能等级认定")
 
 
 def test_policy_terms_are_single_tokens():
@@ -67,10 +80,8 @@ def test_policy_terms_are_single_tokens():
 
 
 def test_search_mode_finds_the_short_word_inside_the_long_one():
-    tokens = [t for t, *_ in an.search_tokens("完善异地就医直接结算平台")]
-    assert {"异地就医", "异地", "就医"} <= set(tokens)
-    positions = {t: pos for t, pos, *_ in an.search_tokens("完善异地就医直接结算平台")}
-    assert positions["异地"] == positions["就医"] == positions["异地就医"] == positions["直接"] - 1
+    tokens = {t: (s, e) for t, _pos, s, e in an.search_tokens("完善异地就医直接结算平台")}
+    assert tokens["异地就医"] == (2, 6) and tokens["异地"] == (2, 4) and tokens["就医"] == (4, 6)
 
 
 def test_full_width_and_half_width_fold_alike_and_keep_offsets():
@@ -88,9 +99,9 @@ def test_stop_words_are_dropped():
 
 
 def test_highlight_spans_merge_overlapping_words():
-    text = "完善异地就医直接结算平台"
-    assert an.highlight_spans(text, ["异地就医", "就医"]) == [(2, 6)]
-    assert an.highlight_spans(text, ["平台"]) == [(10, 12)]
+    text = "完善异地就医直接结算平台，异地就医"
+    assert an.highlight_spans(text, ["异地就医", "就医"]) == [(2, 6), (13, 17)]
+    assert an.highlight_spans(text, ["平台", "结算"]) == [(8, 12)]
     assert an.highlight_spans(text, []) == []
 
 

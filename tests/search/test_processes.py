@@ -108,10 +108,13 @@ def test_a_process_killed_during_a_rebuild_leaves_an_index_that_is_rebuilt(corpu
         assert [h.num for h in index.search("三支一扶")] == ["（十）"]
 
 
+# Both processes know the same corpus (as two PolicyDesk windows on one user's data do); each then
+# rewrites its own document several times while the other builds, searches and writes.
 WRITER = """
 import json
 city, doc_id, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
-index = SearchIndex.open(corpus)
+docs = [*corpus.documents, city_document(corpus, "anshan", "鞍山"), city_document(corpus, "dalian", "大连")]
+index = SearchIndex.open_documents(docs)
 for n in range(rounds):
     index.update_document(city_document(corpus, doc_id, city if n == rounds - 1 else "抚顺"))
     assert index.search("档案"), "search failed while another process wrote"
