@@ -18,6 +18,7 @@ from .analyzer import fold
 from .analyzer import highlight_spans as _highlight_spans
 from .query import ParsedQuery, compact, parse, to_whoosh
 from .results import SearchHit, make_fragments
+from .scoring import FastScorer
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class SearchIndex:
         self._procs = procs
         self._lock = threading.RLock()
         self._searcher = None
+        self._scorer: FastScorer | None = None
 
     @classmethod
     def open(cls, corpus: Corpus, data_dir: Path | None = None, *, procs: int = 1) -> SearchIndex:
@@ -61,35 +63,58 @@ class SearchIndex:
         """Ranked hits for *query* (see :mod:`desktop_app.search.query`); never raises on user input."""
         try:
             parsed = parse(query)
-            wquery = to_whoosh(parsed, headings_only)
-            if wquery is None or int(limit) <= 0:
+            if not parsed.required or int(limit) <= 0:
                 return []
-            return self._run(wquery, parsed, doc=doc, kind=kind, headings_only=headings_only, limit=int(limit))
+            return self._run(parsed, doc=doc, kind=kind, headings_only=headings_only, limit=int(limit))
         except Exception:  # a search must not fail the caller; log and repair once
             log.exception("search failed; repairing the index and retrying")
         try:
             self._repair(force=True)
-            return self._run(wquery, parsed, doc=doc, kind=kind, headings_only=headings_only, limit=int(limit))
+            return self._run(parsed, doc=doc, kind=kind, headings_only=headings_only, limit=int(limit))
         except Exception:
             log.exception("search failed after repair")
             return []
 
-    def _run(self, wquery, parsed: ParsedQuery, *, doc: str | None, kind: str | None, headings_only: bool,
+    def _run(self, parsed: ParsedQuery, *, doc: str | None, kind: str | None, headings_only: bool,
              limit: int) -> list[SearchHit]:
-        filters = [wq.Term(name, value) for name, value in (("doc", doc), ("kind", kind)) if value]
-        hits: list[SearchHit] = []
+        field = "heading" if headings_only else "text"
         with self._lock:
             searcher = self._current_searcher()
-            # The index only approximates quoted phrases: rank every candidate, keep those that hold them.
-            results = searcher.search(wquery, limit=None if parsed.has_phrases else limit,
-                                      filter=wq.And(filters) if filters else None)
-            for hit in results:
-                found = self._hit(hit.score, hit.fields(), parsed, headings_only)
+            try:
+                ranked = self._ranked_fast(parsed, field, doc, kind, limit)
+            except Exception:  # the fast path reads whoosh's internals; whoosh's own search still answers
+                log.warning("fast ranking failed; using whoosh's search", exc_info=True)
+                ranked = self._ranked_whoosh(parsed, headings_only, doc, kind, limit)
+            hits: list[SearchHit] = []
+            for docnum, score in ranked:
+                found = self._hit(score, searcher.stored_fields(docnum), parsed, headings_only)
                 if found is not None:
                     hits.append(found)
                     if len(hits) == limit:
                         break
         return hits
+
+    def _ranked_fast(self, parsed: ParsedQuery, field: str, doc: str | None, kind: str | None, limit: int):
+        if self._scorer is None:
+            self._scorer = FastScorer(self._current_searcher(), BM25_B, BM25_K1)
+        allowed = None
+        for name, value in (("doc", doc), ("kind", kind)):
+            if value:
+                ids = self._scorer.ids(name, value)
+                allowed = ids if allowed is None else allowed & ids
+        # The index only finds the words of quoted phrases: rank every candidate, keep those holding them.
+        return self._scorer.ranked(parsed, field, allowed, None if parsed.has_phrases else limit)
+
+    def _ranked_whoosh(self, parsed: ParsedQuery, headings_only: bool, doc: str | None, kind: str | None,
+                       limit: int) -> list[tuple[int, float]]:
+        """The same ranking through whoosh's query objects (the reference for the fast path)."""
+        wquery = to_whoosh(parsed, headings_only)
+        if wquery is None:
+            return []
+        filters = [wq.Term(name, value) for name, value in (("doc", doc), ("kind", kind)) if value]
+        results = self._current_searcher().search(wquery, limit=None if parsed.has_phrases else limit,
+                                                  filter=wq.And(filters) if filters else None)
+        return [(hit.docnum, hit.score) for hit in results]
 
     def _hit(self, score: float, fields: dict, parsed: ParsedQuery, headings_only: bool) -> SearchHit | None:
         body = fields.get("body", "")
@@ -104,8 +129,10 @@ class SearchIndex:
     def _current_searcher(self):
         if self._searcher is None:
             self._searcher = self._ix.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1))
+            self._scorer = None
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
+            self._scorer = None
         return self._searcher
 
     def highlight_spans(self, text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
@@ -155,6 +182,7 @@ class SearchIndex:
             except Exception:
                 log.debug("closing a searcher failed", exc_info=True)
             self._searcher = None
+            self._scorer = None
 
     def doc_count(self) -> int:
         return self._ix.doc_count()

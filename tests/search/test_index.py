@@ -177,6 +177,6 @@ def test_a_search_that_fails_inside_the_index_rebuilds_it_and_still_answers(corp
     def broken(*args, **kwargs):
         raise OSError("simulated read error in a segment")
 
-    monkeypatch.setattr(searcher, "search", broken)
+    monkeypatch.setattr(searcher, "stored_fields", broken)
     assert [(h.doc, h.id) for h in index.search("档案")] == expected
     index.close()
