@@ -16,16 +16,28 @@ from __future__ import annotations
 
 import heapq
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
-from whoosh.scoring import bm25
+from whoosh.util.numeric import byte_to_length
 
 from ..core import segment
 from .analyzer import subwords
 from .query import Item, ParsedQuery
 
 Scores = dict[int, float]
+_BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
+
+
+def _segment_lengths(reader, field: str) -> list[int] | None:
+    """Every document's length of *field* in one segment (whoosh keeps a byte per document), or None."""
+    try:
+        column = reader._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+        raw = column._dbfile.get(column._basepos, column._count)
+    except Exception:  # another codec or reader: the caller asks per document
+        return None
+    lengths = [_BYTE_LENGTHS[b] for b in raw]
+    return lengths + [0] * (reader.doc_count_all() - len(lengths))
 
 
 def _leaf_postings(matcher) -> tuple[list[int], list[float]]:
@@ -64,27 +76,29 @@ class FastScorer:
         self._searcher = searcher
         self._leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
         self._B, self._K1 = B, K1
-        self._lengths: dict[str, dict[int, int]] = {}  # read as needed, like whoosh's length column
+        self._lengths: dict[tuple[int, str], list[int] | None] = {}  # per segment and field, read once
 
     def term(self, field: str, word: str) -> Scores:
-        """BM25F score of every document holding *word* in *field*."""
+        """BM25F score of every document holding *word* in *field* (whoosh's formula, statistics and order)."""
         searcher = self._searcher
         idf = searcher.idf(field, word)
         avgfl = searcher.avg_field_length(field) or 1
-        lengths = self._lengths.setdefault(field, {})
-        scores: Scores = {}
         B, K1 = self._B, self._K1
-        for reader, offset in self._leaves:
+        K1p1 = K1 + 1
+        scores: Scores = {}
+        for n, (reader, offset) in enumerate(self._leaves):
             try:
                 ids, weights = _leaf_postings(reader.postings(field, word))
             except TermNotFound:
                 continue
-            for docnum, weight in zip(ids, weights, strict=True):
-                doc = docnum + offset
-                length = lengths.get(doc)
-                if length is None:
-                    length = lengths[doc] = reader.doc_field_length(docnum, field, 1)
-                scores[doc] = bm25(idf, weight, length, avgfl, B, K1)
+            if (n, field) not in self._lengths:
+                self._lengths[n, field] = _segment_lengths(reader, field)
+            lengths = self._lengths[n, field]
+            lens = ([reader.doc_field_length(d, field, 1) for d in ids] if lengths is None
+                    else [lengths[d] for d in ids])
+            values = [idf * ((w * K1p1) / (w + K1 * ((1 - B) + B * fl / avgfl)))
+                      for w, fl in zip(weights, lens, strict=True)]
+            scores.update(zip(ids if not offset else [d + offset for d in ids], values, strict=True))
         return scores
 
     def ids(self, field: str, value: str) -> set[int]:
@@ -129,9 +143,10 @@ class FastScorer:
         scores = self.evaluate(parsed, field)
         if allowed is not None:
             scores = {d: s for d, s in scores.items() if d in allowed}
-        if limit is None:
-            return sorted(scores.items(), key=lambda ds: (-ds[1], ds[0]))
-        return heapq.nsmallest(limit, scores.items(), key=lambda ds: (-ds[1], ds[0]))
+        if limit is not None and len(scores) > limit:
+            threshold = heapq.nlargest(limit, scores.values())[-1]
+            scores = {d: s for d, s in scores.items() if s >= threshold}
+        return sorted(scores.items(), key=lambda ds: (-ds[1], ds[0]))[:limit]
 
 
 def _union(a: Scores, b: Scores) -> Scores:
@@ -152,5 +167,9 @@ def _intersection(parts: list[Scores]) -> Scores:
     common = set(parts[0])
     for part in parts[1:]:
         common.intersection_update(part.keys())
-    return {d: sum(p[d] for p in parts) for d in common}
+    first = parts[0]
+    result = {d: first[d] for d in common}
+    for part in parts[1:]:
+        result = {d: s + part[d] for d, s in result.items()}
+    return result
 
