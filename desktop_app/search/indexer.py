@@ -38,7 +38,7 @@ from ..core.errors import PolicyDeskError
 from ..core.fileio import atomic_write_text
 from ..core.model import Document
 from .analyzer import analysis_fingerprint
-from .schema import SCHEMA_VERSION, build_schema, document_fingerprint, unit_records
+from .schema import SCHEMA_VERSION, build_schema, document_fingerprint, unit_count, unit_records
 
 log = logging.getLogger(__name__)
 
@@ -131,17 +131,16 @@ def _open_checked(folder: Path, manifest: dict):
         return None
 
 
-def corpus_state(documents: Iterable[Document]) -> tuple[dict[str, dict], dict[str, list]]:
-    """(fingerprint entry per document, unit records per document)."""
-    states, records = {}, {}
+def corpus_state(documents: Iterable[Document]) -> tuple[dict[str, dict], dict[str, Document]]:
+    """(fingerprint entry per document id, document per id)."""
+    states, by_id = {}, {}
     for doc in documents:
-        recs = unit_records(doc)
-        states[doc.id] = {"fp": document_fingerprint(recs), "units": len(recs)}
-        records[doc.id] = recs
-    return states, records
+        states[doc.id] = {"fp": document_fingerprint(doc), "units": unit_count(doc)}
+        by_id[doc.id] = doc
+    return states, by_id
 
 
-def rebuild(folder: Path, records: dict[str, list], states: dict[str, dict], procs: int = 1):
+def rebuild(folder: Path, docs: dict[str, Document], states: dict[str, dict], procs: int = 1):
     """Index every document afresh; returns the opened index."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / MANIFEST).unlink(missing_ok=True)
@@ -153,8 +152,8 @@ def rebuild(folder: Path, records: dict[str, list], states: dict[str, dict], pro
     ix = whoosh_index.create_in(str(folder), build_schema())
     writer = _writer(ix, procs)
     try:
-        for recs in records.values():
-            for rec in recs:
+        for doc in docs.values():
+            for rec in unit_records(doc):
                 writer.add_document(**rec.fields())
         writer.commit(mergetype=writing.CLEAR)
     except BaseException:
@@ -170,15 +169,15 @@ def _writer(ix, procs: int):
     return ix.writer(limitmb=256, timeout=LOCK_TIMEOUT)
 
 
-def apply_changes(folder: Path, ix, changed: dict[str, list], states: dict[str, dict],
+def apply_changes(folder: Path, ix, changed: dict[str, Document], states: dict[str, dict],
                   removed: Iterable[str]):
     """Re-index *changed* documents and drop *removed* ones, in one commit."""
     writer = ix.writer(timeout=LOCK_TIMEOUT)
     try:
         for doc_id in [*removed, *changed]:
             writer.delete_by_term("doc", doc_id)
-        for recs in changed.values():
-            for rec in recs:
+        for doc in changed.values():
+            for rec in unit_records(doc):
                 writer.add_document(**rec.fields())
         writer.commit()
     except BaseException:
@@ -195,7 +194,7 @@ def synchronise(data_dir: Path, documents: Iterable[Document], procs: int = 1, *
     *force* rebuilds even an index that looks healthy (a search failed inside it).
     """
     folder = index_dir(data_dir)
-    states, records = corpus_state(documents)
+    states, docs = corpus_state(documents)
     if not force:
         manifest = read_manifest(folder)
         ix = healthy_index(folder, manifest)
@@ -206,17 +205,17 @@ def synchronise(data_dir: Path, documents: Iterable[Document], procs: int = 1, *
         ix = None if force else healthy_index(folder, manifest)
         if ix is None:
             log.info("building the search index at %s", folder)
-            return rebuild(folder, records, states, procs)
+            return rebuild(folder, docs, states, procs)
         old = manifest["docs"]
         if old == states:
             return ix
-        changed = {d: records[d] for d, state in states.items() if old.get(d) != state}
+        changed = {d: docs[d] for d, state in states.items() if old.get(d) != state}
         removed = [d for d in old if d not in states]
         try:
             return apply_changes(folder, ix, changed, states, removed)
         except Exception as exc:  # a damaged segment shows up only when written to
             log.info("incremental update failed (%s); rebuilding", exc)
-            return rebuild(folder, records, states, procs)
+            return rebuild(folder, docs, states, procs)
 
 
 def update_documents(data_dir: Path, documents: Iterable[Document], removed: Iterable[str] = ()):
@@ -225,7 +224,7 @@ def update_documents(data_dir: Path, documents: Iterable[Document], removed: Ite
     Returns the updated index, or None when the index on disk is damaged.
     """
     folder = index_dir(data_dir)
-    states, records = corpus_state(documents)
+    states, docs = corpus_state(documents)
     removed = list(removed)
     with write_lock(data_dir):
         manifest = read_manifest(folder)
@@ -235,4 +234,4 @@ def update_documents(data_dir: Path, documents: Iterable[Document], removed: Ite
         all_states = {d: s for d, s in manifest["docs"].items() if d not in removed}
         all_states.update(states)
         gone = [d for d in removed if d in manifest["docs"]]
-        return apply_changes(folder, ix, records, all_states, gone)
+        return apply_changes(folder, ix, docs, all_states, gone)

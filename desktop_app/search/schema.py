@@ -96,10 +96,22 @@ def unit_records(doc: Document) -> list[UnitRecord]:
     return records
 
 
-def document_fingerprint(records: list[UnitRecord]) -> str:
-    """A hash of everything the index holds for one document."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    for rec in records:
-        digest.update("\x1e".join((rec.id, rec.num, rec.kind, rec.unit, rec.heading, rec.body)).encode())
-        digest.update(b"\x1d")
-    return digest.hexdigest()
+def _item_texts(items) -> list[str]:
+    texts = []
+    for item in items:
+        texts += (item.id, item.num, item.text, *_item_texts(item.items))
+    return texts
+
+
+def document_fingerprint(doc: Document) -> str:
+    """A hash of everything the index holds for *doc* (computed without building its records)."""
+    fields = [doc.kind.value]
+    for part in doc.parts:
+        fields += (part.id, part.num, part.heading, *part.paragraphs, "\x1d")
+        for c in part.clauses:
+            fields += (c.id, c.num, c.heading, c.heading_end, *c.paragraphs, *_item_texts(c.items), "\x1d")
+    return hashlib.sha1("\x1f".join(fields).encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def unit_count(doc: Document) -> int:
+    return sum(len(p.clauses) + (1 if p.heading or p.paragraphs else 0) for p in doc.parts)
