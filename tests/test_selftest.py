@@ -122,3 +122,14 @@ def test_an_export_that_loses_the_draft_is_caught(capsys, scratch, monkeypatch):
     out = capsys.readouterr().out
     assert "[FAIL] 导出方案草稿：导出的方案中没有标题“沈阳市" in out
     assert "[PASS] 导出对照表" in out
+
+
+def test_a_search_that_finds_nothing_is_caught(capsys, scratch, monkeypatch):
+    from desktop_app.search import SearchIndex
+
+    monkeypatch.setattr(SearchIndex, "search", lambda self, query, **options: [])
+    assert cli.main(["selftest"]) == 1
+    out = capsys.readouterr().out
+    assert "[PASS] 建立检索索引" in out
+    assert "[FAIL] 全文检索：检索“户籍”没有结果" in out
+    assert "[FAIL] 重新打开索引：重新打开索引后检索结果不同" in out

@@ -211,9 +211,66 @@ def check_segmentation(ctx: Context) -> str:
     _expect("社会性流动" in jieba_words, f"jieba 未加载政策词典：{'/'.join(jieba_words)}")
     if tok.tmp_dir == str(cache):  # loaded by this run (in a test process it may have been loaded before)
         _expect(any(cache.glob("*")), f"jieba 缓存未写入数据目录 {cache}")
-    segmenter = getattr(segment, "segmenter", None)  # the fast engine, where the search work brought one
-    name = segmenter().name if segmenter else "jieba"
+    name = segment.segmenter().name
     return f"{'/'.join(words)}（{name}）；jieba 词典和缓存正常"
+
+
+def check_index(ctx: Context) -> str:
+    from ..search import SearchIndex
+
+    corpus = ctx.need_corpus()
+    index = SearchIndex.open(corpus, ctx.data_dir)
+    ctx.extras["index"] = index
+    folder = ctx.data_dir / "index"
+    files = [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+    _expect(bool(files), f"索引目录 {folder} 中没有文件")
+    size = sum(p.stat().st_size for p in files)
+    return f"索引建于数据目录下 index/：{len(files)} 个文件，{size / 1024:.0f} KB"
+
+
+SEARCHES = (  # query, options, (doc, clause) that must be among the hits
+    ("户籍", {}, ("liaoning", "part_2__para_5")),
+    ("户籍", {}, ("central", "part_3__para_4")),
+    ("社会性流动", {"doc": "central"}, None),
+    ("户籍制度", {"headings_only": True}, ("liaoning", "part_2__para_5")),
+)
+
+
+def check_search(ctx: Context) -> str:
+    index = _index(ctx)
+    for query, options, expected in SEARCHES:
+        hits = index.search(query, **options)
+        _expect(bool(hits), f"检索“{query}”没有结果")
+        if expected:
+            _expect(any((h.doc, h.id) == expected for h in hits),
+                    f"检索“{query}”的结果中没有 {expected[0]}:{expected[1]}")
+        if "doc" in options:
+            _expect(all(h.doc == options["doc"] for h in hits), f"限定文件检索“{query}”返回了其他文件的条款")
+    first = index.search("户籍")[0]
+    marked = first.fragments[0].marked() if first.fragments else ""
+    _expect("【户籍】" in marked, f"检索结果没有高亮命中词：{marked or '无摘录'}")
+    for odd in ("（（【", "AND OR NOT", "*", " "):
+        index.search(odd)  # must not raise on odd input
+    return f"{len(SEARCHES)} 次检索命中预期条款；首条 {first.doc}:{first.num}{first.heading}：{marked[:30]}…"
+
+
+def check_reopen(ctx: Context) -> str:
+    from ..search import SearchIndex
+
+    before = [(h.doc, h.id) for h in _index(ctx).search("社会性流动")]
+    ctx.extras.pop("index").close()
+    index = SearchIndex.open(ctx.need_corpus(), ctx.data_dir)
+    ctx.extras["index"] = index
+    after = [(h.doc, h.id) for h in index.search("社会性流动")]
+    _expect(before == after and bool(after), "重新打开索引后检索结果不同")
+    return f"打开已有索引，检索“社会性流动”结果与之前一致（{len(after)} 条）"
+
+
+def _index(ctx: Context):
+    index = ctx.extras.get("index")
+    if index is None:
+        raise SelfTestFailure("索引未能建立，无法进行本项")
+    return index
 
 
 SELFTEST_CITY = "沈阳市"
@@ -327,6 +384,9 @@ CHECKS: tuple[Check, ...] = (
     Check("条款查找与交叉链接", check_lookup),
     Check("落实情况", check_coverage),
     Check("中文分词", check_segmentation),
+    Check("建立检索索引", check_index),
+    Check("全文检索", check_search),
+    Check("重新打开索引", check_reopen),
     Check("导出方案草稿", check_draft_export),
     Check("导出对照表", check_table_export),
 )
