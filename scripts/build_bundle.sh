@@ -14,7 +14,8 @@
 #      户籍, then the reader: dist/policydesk-bundle-search.png, dist/policydesk-bundle.png), all in a bare
 #      environment (no venv, no PYTHONPATH, another working directory, a temporary data directory);
 #   5. that running it wrote nothing inside the bundle (a read-only install works);
-#   6. the bundle's size, and an archive of it (dist/PolicyDesk-linux-x86_64.tar.gz) ready to hand over.
+#   6. an archive of it (dist/PolicyDesk-linux-x86_64.tar.gz) to hand over, unpacked elsewhere and self-tested again;
+#      the bundle's size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -141,6 +142,11 @@ report() {
   local zip="$DIST/PolicyDesk-linux-$(uname -m).tar.gz"
   rm -f "$zip"
   tar -C "$DIST" -czf "$zip" PolicyDesk
+  # What is handed over is the archive: unpack it elsewhere and run its selftest once more.
+  mkdir "$WORK/unpacked"
+  tar -C "$WORK/unpacked" -xzf "$zip"
+  bare "$WORK/unpacked/PolicyDesk/policydesk-cli" selftest >/dev/null || die "压缩包解压到别处后自检未通过：$zip"
+  say "压缩包解压到别处后自检通过 the unpacked archive passes selftest"
   local size files zipsize
   size="$(du -sm "$BUNDLE" | cut -f1)"
   files="$(find "$BUNDLE" -type f | wc -l)"
