@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QUrl, Signal, Slot
-from PySide6.QtGui import QCursor, QFont, QGuiApplication
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QCursor, QFont, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -26,6 +26,21 @@ from ..core.notes import NotesStore
 from . import render
 
 TOOLTIP_CHARS = 300
+
+
+class ReadOnlyBrowser(QTextBrowser):
+    """A text browser that leaves editing shortcuts (Ctrl+D, Ctrl+K…) to the window: it edits nothing."""
+
+    _OWN_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.SelectAll)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            own = any(event.matches(key) for key in self._OWN_KEYS)
+            if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier) \
+                    and not own:
+                event.ignore()
+                return True
+        return super().event(event)
 
 
 class ReaderView(QWidget):
@@ -67,7 +82,7 @@ class ReaderView(QWidget):
         self.chip_bar = QWidget()
         self.chip_layout = QHBoxLayout(self.chip_bar)
         self.chip_layout.setContentsMargins(0, 0, 0, 0)
-        self.browser = QTextBrowser()
+        self.browser = ReadOnlyBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setObjectName("readerText")
         self.note_box = QGroupBox(self.tr("我的笔记（仅保存在本机）"))
