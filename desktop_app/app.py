@@ -50,8 +50,8 @@ def run_gui(args: Namespace) -> int:
     if getattr(args, "screenshot", None):
         from .ui.screenshot import take_screenshot
 
-        code = take_screenshot(window, Path(args.screenshot), args.view, args.query, SCREENSHOT_SIZE,
-                               SCREENSHOT_TIMEOUT_MS)
+        code = take_screenshot(window, Path(args.screenshot), view=args.view, query=args.query,
+                               size=SCREENSHOT_SIZE, timeout_ms=SCREENSHOT_TIMEOUT_MS)
     else:
         if getattr(args, "view", None) and args.view in window.views:
             window.show_view(args.view)

@@ -134,4 +134,5 @@ def _note_from(entry: dict) -> Note:
     doc, unit = entry["doc"], entry["unit"]
     if not isinstance(doc, str) or not isinstance(unit, str) or not doc or not unit:
         raise ValueError(f"条目缺少文档或条款编号：{entry!r}")
-    return Note(doc, unit, str(entry.get("text", "")), bool(entry.get("bookmark", False)), str(entry.get("updated", "")))
+    return Note(doc, unit, str(entry.get("text", "")), bool(entry.get("bookmark", False)),
+                str(entry.get("updated", "")))

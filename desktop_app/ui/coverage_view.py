@@ -73,7 +73,7 @@ class CoverageView(QWidget):
     def _on_cell_activated(self, index: QModelIndex) -> None:
         target = self.model.index(index.row(), COL_TARGET).data(REFS_ROLE)[0]
         refs = [tuple(r) for r in index.data(REFS_ROLE) or []]
-        if index.column() in (COL_TARGET, COL_TEXT) or index.data(GAP_ROLE) and not refs:
+        if index.column() in (COL_TARGET, COL_TEXT) or (index.data(GAP_ROLE) and not refs):
             self.openRequested.emit(*target)
         elif refs:
             self.compareRequested.emit(refs, [target])

@@ -20,6 +20,7 @@ Other parts of PolicyDesk plug in here without editing this file:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
@@ -41,14 +42,17 @@ from ..core.corpus import Corpus
 from ..core.errors import PolicyDeskError
 from ..core.notes import NotesStore
 from . import render
-from .compare_view import CompareView
-from .coverage_view import CoverageView
+from .lazy_tabs import LazyTabs
 from .models.tree_model import COL_LINKS, COL_TITLE, DOC_ROLE, UNIT_ROLE, DocumentTreeModel, TreeFilterProxy
 from .navigation import History, Location
 from .reader import ReaderView
-from .search_panel import SearchPanel
 from .search_service import SearchService
 from .settings import AppSettings, window_state_path
+
+if TYPE_CHECKING:
+    from .compare_view import CompareView
+    from .coverage_view import CoverageView
+    from .search_panel import SearchPanel
 
 LEFT_TREE, LEFT_SEARCH = 0, 1
 
@@ -64,9 +68,9 @@ class MainWindow(QMainWindow):
         self.notes = notes
         self.settings = settings
         self.history = History()
-        self.views: dict[str, QWidget] = {}
         self._view_actions: dict[str, QAction] = {}
         self._syncing_tree = False
+        self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("政策起草助手 PolicyDesk"))
         self.search_service = SearchService(corpus, self)
         self._build_left()
@@ -91,25 +95,26 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(COL_TITLE, self.tree.header().ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(COL_LINKS, self.tree.header().ResizeMode.ResizeToContents)
+        # A fixed width: sizing to contents would measure every row before the window can appear.
+        self.tree.header().setSectionResizeMode(COL_LINKS, self.tree.header().ResizeMode.Fixed)
+        self.tree.header().resizeSection(COL_LINKS, 48)
         self.tree.expandAll()
         tree_page = QWidget()
         lay = QVBoxLayout(tree_page)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.filter_edit)
         lay.addWidget(self.tree, 1)
-        self.search_panel = SearchPanel(self.corpus, self.search_service, self)
         self.left_tabs = QTabWidget()
-        self.left_tabs.addTab(tree_page, self.tr("目录"))
-        self.left_tabs.addTab(self.search_panel, self.tr("检索"))
+        self._left = LazyTabs(self.left_tabs)
+        self._left.add("tree", tree_page, self.tr("目录"))
+        self._left.add("search", self._make_search_panel, self.tr("检索"))
 
     def _build_views(self) -> None:
         self.reader = ReaderView(self.corpus, self.notes, self)
         self.reader.set_font_size(self.settings.reader_font_pt)
-        self.compare_view = CompareView(self.corpus, self)
-        self.coverage_view = CoverageView(self.corpus, self)
         self.view_tabs = QTabWidget()
         self.view_tabs.setDocumentMode(True)
+        self._views = LazyTabs(self.view_tabs)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.left_tabs)
@@ -135,8 +140,8 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
         self.filter_action = self._action(self.edit_menu, self.tr("筛选目录"), self.focus_filter, "Ctrl+L")
         self.add_view("reader", self.reader, self.tr("阅读"))
-        self.add_view("compare", self.compare_view, self.tr("对照"))
-        self.add_view("coverage", self.coverage_view, self.tr("落实情况"))
+        self.add_view("compare", self._make_compare_view, self.tr("对照"))
+        self.add_view("coverage", self._make_coverage_view, self.tr("落实情况"))
         self.back_action = self._action(self.go_menu, self.tr("后退"), self.go_back, "Alt+Left")
         self.forward_action = self._action(self.go_menu, self.tr("前进"), self.go_forward, "Alt+Right")
         self.compare_action = self._action(self.go_menu, self.tr("与上位条款对照"), self.compare_current, "Ctrl+E")
@@ -173,17 +178,54 @@ class MainWindow(QMainWindow):
         self.reader.compareRequested.connect(self._on_compare_requested)
         self.reader.noteChanged.connect(self._on_note_changed)
         self.reader.noteFailed.connect(self._on_error_message)
-        self.coverage_view.openRequested.connect(self._on_open_requested)
-        self.coverage_view.compareRequested.connect(self._on_compare_units)
-        self.search_panel.hitOpened.connect(self._on_hit_opened)
         self.search_service.stateChanged.connect(self._on_index_state)
         self.view_tabs.currentChanged.connect(self._on_view_changed)
 
+    # ---- views built on first use (the window appears before they exist) -------------------
+    def _make_compare_view(self) -> CompareView:
+        from .compare_view import CompareView
+
+        return CompareView(self.corpus, self)
+
+    def _make_coverage_view(self) -> CoverageView:
+        from .coverage_view import CoverageView
+
+        view = CoverageView(self.corpus, self)
+        view.openRequested.connect(self._on_open_requested)
+        view.compareRequested.connect(self._on_compare_units)
+        return view
+
+    def _make_search_panel(self) -> SearchPanel:
+        from .search_panel import SearchPanel
+
+        panel = SearchPanel(self.corpus, self.search_service, self)
+        panel.hitOpened.connect(self._on_hit_opened)
+        return panel
+
+    @property
+    def compare_view(self) -> CompareView:
+        return self._views.page("compare")  # type: ignore[return-value]
+
+    @property
+    def coverage_view(self) -> CoverageView:
+        return self._views.page("coverage")  # type: ignore[return-value]
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        return self._left.page("search")  # type: ignore[return-value]
+
+    @property
+    def views(self) -> dict[str, QWidget]:
+        return self._views.pages
+
     # ---- extension points --------------------------------------------------------------
-    def add_view(self, name: str, widget: QWidget, title: str, shortcut: str | None = None) -> QAction:
-        """Add a view as a tab and a 视图 menu entry (Ctrl+1, Ctrl+2… unless *shortcut* is given)."""
-        self.views[name] = widget
-        self.view_tabs.addTab(widget, title)
+    def add_view(self, name: str, widget: QWidget | Callable[[], QWidget], title: str,
+                 shortcut: str | None = None) -> QAction:
+        """Add a view as a tab and a 视图 menu entry (Ctrl+1, Ctrl+2… unless *shortcut* is given).
+
+        *widget* may be a zero-argument factory: the view is then built the first time it is shown.
+        """
+        self._views.add(name, widget, title)
         action = self._action(self.view_menu, title, lambda: self.show_view(name),
                               shortcut or f"Ctrl+{len(self.views)}")
         self._view_actions[name] = action
@@ -194,19 +236,19 @@ class MainWindow(QMainWindow):
         return self._action(self.tools_menu, title, callback, shortcut)
 
     def show_view(self, name: str) -> None:
-        self.view_tabs.setCurrentWidget(self.views[name])
+        self._views.show(name)
 
     def current_view(self) -> str:
-        widget = self.view_tabs.currentWidget()
-        return next((n for n, w in self.views.items() if w is widget), "reader")
+        return self._views.name_of(self.view_tabs.currentWidget()) or "reader"
 
     def reload_corpus(self, changed_doc: str | None = None) -> None:
         """Re-read the corpus (after an import) and refresh the tree, views and search index."""
         self.corpus = Corpus.load_default()
         self.tree_model.reset_corpus(self.corpus)
         self.tree.expandAll()
-        for view in (self.reader, self.compare_view, self.coverage_view, self.search_panel):
-            view.set_corpus(self.corpus)
+        for view in (*self.views.values(), self._left.pages["search"]):
+            if hasattr(view, "set_corpus"):
+                view.set_corpus(self.corpus)  # views not built yet will read self.corpus when they are
         self.search_service.update_corpus(self.corpus, changed_doc)
         location = self.history.current
         if location is not None:
@@ -246,11 +288,11 @@ class MainWindow(QMainWindow):
             self.reader.bookmark_box.toggle()
 
     def focus_search(self) -> None:
-        self.left_tabs.setCurrentIndex(LEFT_SEARCH)
+        self._left.show("search")
         self.search_panel.focus_search()
 
     def focus_filter(self) -> None:
-        self.left_tabs.setCurrentIndex(LEFT_TREE)
+        self._left.show("tree")
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
@@ -379,7 +421,7 @@ class MainWindow(QMainWindow):
             self.open_unit(s.last_doc, s.last_unit)
         except PolicyDeskError:  # the remembered clause is gone (its document was removed)
             self.open_unit(self.corpus.documents[0].id)
-        self.left_tabs.setCurrentIndex(s.left_tab if s.left_tab in (LEFT_TREE, LEFT_SEARCH) else LEFT_TREE)
+        self._left.show("search" if s.left_tab == LEFT_SEARCH else "tree")
         if s.last_view in self.views:
             self.show_view(s.last_view)
 
@@ -407,12 +449,12 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Mouse back/forward buttons anywhere in this window move through the history, as in a browser.
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            if isinstance(watched, QWidget) and watched.window() is self:
-                if event.button() == Qt.MouseButton.BackButton:
-                    self.go_back()
-                    return True
-                if event.button() == Qt.MouseButton.ForwardButton:
-                    self.go_forward()
-                    return True
+        if (event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
+                and isinstance(watched, QWidget) and watched.window() is self):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
         return super().eventFilter(watched, event)

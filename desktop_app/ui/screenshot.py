@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 DEFAULT_QUERY = "户籍"
 
 
-def take_screenshot(window, path: Path, view: str, query: str | None, size: tuple[int, int], timeout_ms: int) -> int:
+def take_screenshot(window, path: Path, *, view: str, query: str | None, size: tuple[int, int],
+                    timeout_ms: int) -> int:
     """Show *view* in *window*, wait for its background work, write *path*; return the exit code."""
     window.resize(*size)
     window.show()

@@ -8,9 +8,10 @@ thread at a time.
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -42,7 +43,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn()
-        except Exception as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
+        except Exception as exc:
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self._report(self._relay.failed, exc)
         else:
@@ -50,10 +51,9 @@ class _Job(QRunnable):
 
     @staticmethod
     def _report(signal, value) -> None:
-        try:
+        # The application may have quit while the job ran: then nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
             signal.emit(value)
-        except RuntimeError:
-            pass  # the application quit while the job ran: nobody is left to tell
 
 
 class QueryOp:
@@ -64,7 +64,7 @@ class QueryOp:
         QueryOp(lambda: compare(a, b), success=self._on_compared).run_in_background()
     """
 
-    _running: set[_Relay] = set()  # keeps relays alive until their job reports
+    _running: ClassVar[set[_Relay]] = set()  # keeps relays alive until their job reports
 
     def __init__(self, op: Callable[[], Any], *, success: Callable[[Any], None],
                  failure: Callable[[Exception], None] | None = None, serial: bool = False) -> None:

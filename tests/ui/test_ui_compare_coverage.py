@@ -24,7 +24,7 @@ def marked_runs(browser, colour: str) -> list[str]:
 
 
 def colour_of(style: str) -> str:
-    return style.split("background:")[1].split(";")[0]
+    return style.split("background:")[1].split(";", maxsplit=1)[0]
 
 
 def test_compare_button_shows_marked_differences(qtbot, window):

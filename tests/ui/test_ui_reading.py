@@ -26,7 +26,8 @@ def test_picking_a_clause_in_the_tree_shows_its_text(qtbot, window, corpus):
     text = reader_text(window)
     assert text.startswith("（五）改革户籍制度牵引区域合理流动。")
     assert "统筹推进普通劳动者落户和人才落户" in text
-    assert "《辽宁省关于促进劳动力和人才社会性流动体制机制改革的实施措施》第（五）条" in window.reader.title_label.text()
+    title = window.reader.title_label.text()
+    assert "《辽宁省关于促进劳动力和人才社会性流动体制机制改革的实施措施》第（五）条" in title
 
 
 def test_heading_bold_and_numbering_as_printed(qtbot, window):

@@ -9,6 +9,8 @@ from ...core.corpus import Corpus, CoverageRow, UnitRef
 from ...core.model import Completeness, DocumentKind
 from ..render import ref_short
 
+ROOT = QModelIndex()  # the invisible root, as default parent
+
 REFS_ROLE = Qt.ItemDataRole.UserRole + 1   # list of (doc, unit) the cell points at
 GAP_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -36,10 +38,10 @@ class CoverageModel(QAbstractTableModel):
         self._load(corpus)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -47,10 +49,11 @@ class CoverageModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        names = (self.tr("中央条款"), self.tr("收录情况"), self.tr("省级落实"), self.tr("市级落实"), self.tr("相关条款"))
+        names = (self.tr("中央条款"), self.tr("收录情况"), self.tr("省级落实"), self.tr("市级落实"),
+                 self.tr("相关条款"))
         return names[section] if 0 <= section < len(names) else None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: PLR0911 - one answer per role
         if not index.isValid():
             return None
         row, provincial, city = self._rows[index.row()]

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+ROOT = QModelIndex()  # the invisible root, as default parent
+
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1    # the SearchHit
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2   # rich text for the delegate
 MARK_STYLE = "background:#ffe08a; font-weight:bold"
@@ -32,7 +34,7 @@ class SearchResultsModel(QAbstractListModel):
     def hit(self, row: int) -> Any:
         return self._hits[row]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._hits)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

@@ -11,6 +11,8 @@ from ...core.corpus import Corpus
 from ...core.model import Clause, Completeness, Document, Part
 from ...core.notes import NotesStore
 
+ROOT = QModelIndex()  # the invisible root, as default parent
+
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1       # the document id
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 2      # the part/clause id ("" for a document)
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 3    # the text the filter box matches
@@ -70,13 +72,13 @@ class DocumentTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     # ---- structure -----------------------------------------------------
-    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = ROOT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         siblings = self._node(parent).children if parent.isValid() else self._roots
         return self.createIndex(row, column, siblings[row])
 
-    def parent(self, child: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, child: QModelIndex | QPersistentModelIndex = ROOT) -> QModelIndex:  # type: ignore[override]
         if not child.isValid():
             return QModelIndex()
         up = self._node(child).parent
@@ -84,14 +86,14 @@ class DocumentTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(up.row, 0, up)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         if not parent.isValid():
             return len(self._roots)
         if parent.column() != 0:
             return 0
         return len(self._node(parent).children)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 2
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -118,7 +120,7 @@ class DocumentTreeModel(QAbstractItemModel):
             return self._links_data(node, key, role)
         return self._title_data(node, key, role)
 
-    def _title_data(self, node: _Node, key: tuple[str, str], role: int):
+    def _title_data(self, node: _Node, key: tuple[str, str], role: int):  # noqa: PLR0911 - one answer per role
         unit = node.unit
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node) + self._note_mark(key)
