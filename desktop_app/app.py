@@ -20,8 +20,12 @@ from .core.notes import NotesStore
 
 SCREENSHOT_SIZE = (1400, 900)
 SCREENSHOT_TIMEOUT_MS = 180_000
-# Tools built beside the core window; each module, when present, offers install(window).
-EXTENSION_MODULES = ("desktop_app.ui.draft_editor", "desktop_app.ui.import_dialog")
+# Tools built beside the core window.  A module here, when present, offers install(window) and adds
+# its menu actions or views through MainWindow.add_tool_action / add_view (see ui/main_window.py).
+EXTENSION_MODULES = ("desktop_app.ui.import_dialog",)
+# The city-draft editor is a self-contained widget DraftEditor(corpus, parent): it becomes the "draft" view,
+# built the first time it is shown so it costs nothing at start-up.
+DRAFT_EDITOR_MODULE = "desktop_app.ui.draft_editor"
 
 
 def main() -> int:
@@ -96,6 +100,11 @@ def _application():
 
 
 def _install_extensions(window) -> None:
+    if importlib.util.find_spec(DRAFT_EDITOR_MODULE) is not None:
+        def draft_editor():
+            return importlib.import_module(DRAFT_EDITOR_MODULE).DraftEditor(window.corpus, window)
+
+        window.add_view("draft", draft_editor, window.tr("城市草稿"))
     for name in EXTENSION_MODULES:
         if importlib.util.find_spec(name) is None:
             continue
