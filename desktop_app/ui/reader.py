@@ -291,5 +291,6 @@ class ReaderView(QWidget):
     def _scroll_to_first_mark(self) -> None:
         cursor = self.browser.document().find(self.terms[0]) if self.terms else None
         if cursor is not None and not cursor.isNull():
+            cursor.clearSelection()  # the highlight shows the words; a selection would hide it
             self.browser.setTextCursor(cursor)
             self.browser.ensureCursorVisible()

@@ -1,0 +1,151 @@
+"""The search panel: type, see hits with marked words, open one; filters; late and stale answers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop_app.ui.models.search_model import HIT_ROLE, HTML_ROLE, SearchResultsModel
+from desktop_app.ui.search_service import Query
+
+INDEX_TIMEOUT = 120_000  # the first open builds the index (jieba load included)
+
+
+def wait_ready(qtbot, window) -> None:
+    if window.search_service.state != "ready":
+        with qtbot.waitSignal(window.search_service.stateChanged, timeout=INDEX_TIMEOUT,
+                              check_params_cb=lambda state: state in ("ready", "failed")):
+            pass
+    assert window.search_service.state == "ready", window.search_service.error
+
+
+def highlighted_in_reader(window) -> list[str]:
+    """The runs of the reading view painted with the search highlight."""
+    runs, block = [], window.reader.browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            if frag.charFormat().background().color().name() == "#ffe08a":
+                runs.append(frag.text())
+            it += 1
+        block = block.next()
+    return runs
+
+
+def test_type_a_query_and_open_a_hit(qtbot, make_window, type_chinese):
+    window = make_window(background=True)
+    wait_ready(qtbot, window)
+    qtbot.keyClick(window.tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    panel = window.search_panel
+    assert panel.query_edit.hasFocus()
+    with qtbot.waitSignal(panel.resultsShown, timeout=30000):
+        type_chinese(panel.query_edit, "户籍")
+    model = panel.model
+    assert model.rowCount() >= 2
+    first = model.index(0).data(HIT_ROLE)
+    assert (first.doc, first.id) == ("liaoning", "part_2__para_5")
+    html = model.index(0).data(HTML_ROLE)
+    assert "辽宁 （五）改革户籍制度牵引区域合理流动" in html
+    assert "font-weight:bold\">户籍</span>" in html  # the matched word is marked in the fragment
+    docs = {model.index(r).data(HIT_ROLE).doc for r in range(model.rowCount())}
+    assert docs == {"liaoning", "central"}
+    assert "条结果" in panel.status_label.text()
+
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
+    assert (window.reader.doc_id, window.reader.unit_id) == ("liaoning", "part_2__para_5")
+    assert window.current_view() == "reader"
+    assert "户籍" in highlighted_in_reader(window)
+
+    second = model.index(1)
+    rect = panel.results.visualRect(second)
+    qtbot.mouseClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    hit = second.data(HIT_ROLE)
+    assert (window.reader.doc_id, window.reader.unit_id) == (hit.doc, hit.id)
+    assert highlighted_in_reader(window)
+
+
+def test_query_typed_before_the_index_is_ready_is_answered_when_it_is(qtbot, make_window, type_chinese):
+    window = make_window(background=False)
+    window.focus_search()
+    panel = window.search_panel
+    type_chinese(panel.query_edit, "档案")
+    panel._timer.stop()
+    panel._on_debounced()
+    assert "正在加载检索索引" in panel.status_label.text()
+    assert panel.model.rowCount() == 0
+    with qtbot.waitSignal(panel.resultsShown, timeout=INDEX_TIMEOUT):
+        window.start_background()
+    hits = [panel.model.index(r).data(HIT_ROLE) for r in range(panel.model.rowCount())]
+    assert ("liaoning", "part_2__para_11") in {(h.doc, h.id) for h in hits}
+    assert window.index_label.text() == "检索就绪"
+
+
+def test_stale_answers_never_replace_newer_ones(qtbot, make_window):
+    window = make_window(background=True)
+    wait_ready(qtbot, window)
+    panel = window.search_panel
+    shown: list[str] = []
+    panel.model.modelReset.connect(lambda: shown.append(panel.current_query().text))
+    service = window.search_service
+    panel.query_edit.setText("户籍")
+    service.search(Query("户籍"))
+    panel.query_edit.setText("档案")
+    with qtbot.waitSignal(panel.resultsShown, timeout=30000):
+        service.search(Query("档案"))
+    qtbot.waitUntil(lambda: service_idle(window), timeout=30000)
+    assert shown == ["档案"]
+    ids = {panel.model.index(r).data(HIT_ROLE).id for r in range(panel.model.rowCount())}
+    assert "part_2__para_11" in ids and "part_2__para_5" not in ids
+
+
+def service_idle(window) -> bool:
+    from desktop_app.ui.workers import serial_pool
+
+    return serial_pool().activeThreadCount() == 0
+
+
+def test_filters_by_document_and_kind(qtbot, make_window, type_chinese):
+    window = make_window(background=True)
+    wait_ready(qtbot, window)
+    window.focus_search()
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.resultsShown, timeout=30000):
+        type_chinese(panel.query_edit, "流动")
+    assert {panel.model.index(r).data(HIT_ROLE).doc for r in range(panel.model.rowCount())} == {
+        "central", "liaoning"}
+    with qtbot.waitSignal(panel.resultsShown, timeout=30000):
+        panel.doc_filter.setCurrentIndex(panel.doc_filter.findData("central"))
+    assert panel.model.rowCount() > 0
+    assert {panel.model.index(r).data(HIT_ROLE).doc for r in range(panel.model.rowCount())} == {"central"}
+    with qtbot.waitSignal(panel.resultsShown, timeout=30000):
+        panel.doc_filter.setCurrentIndex(0)
+    with qtbot.waitSignal(panel.resultsShown, timeout=30000):
+        panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("provincial"))
+    assert {panel.model.index(r).data(HIT_ROLE).kind for r in range(panel.model.rowCount())} == {"provincial"}
+
+
+def test_no_hits_says_so(qtbot, make_window, type_chinese):
+    window = make_window(background=True)
+    wait_ready(qtbot, window)
+    window.focus_search()
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.resultsShown, timeout=30000):
+        type_chinese(panel.query_edit, "量子计算机")
+    assert panel.model.rowCount() == 0
+    assert "没有找到" in panel.status_label.text()
+
+
+def test_search_results_model_passes_the_model_tester(qtmodeltester, corpus):
+    from desktop_app.search import SearchIndex
+
+    index = SearchIndex.open(corpus)
+    try:
+        hits = index.search("落户")
+    finally:
+        index.close()
+    model = SearchResultsModel({"liaoning": "辽宁", "central": "中央"})
+    model.set_hits(hits)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == len(hits) > 0
+    assert model.index(0).data().startswith("辽宁 （五）") or model.index(0).data().startswith("中央 （四）")
+    assert "【落户】" in model.index(0).data()
