@@ -57,8 +57,7 @@ def run_gui(args: Namespace) -> int:
         code = take_screenshot(window, Path(args.screenshot), view=args.view, query=args.query,
                                size=SCREENSHOT_SIZE, timeout_ms=SCREENSHOT_TIMEOUT_MS)
     else:
-        if getattr(args, "view", None) and args.view in window.views:
-            window.show_view(args.view)
+        _apply_view(window, getattr(args, "view", None), getattr(args, "query", None))
         window.show()
         code = app.exec()
     from .ui.workers import wait_for_all
@@ -120,6 +119,17 @@ def _apply_open(window, spec: str | None) -> None:
     doc, _, ref = spec.partition(":")
     unit = window.corpus.resolve(doc, ref).id if ref else ""
     window.open_unit(doc, unit)
+
+
+def _apply_view(window, view: str | None, query: str | None) -> None:
+    if view == "search" or query:
+        window.focus_search()
+        if query:
+            window.search_panel.set_query(query)
+    if view in window.views:
+        window.show_view(view)
+    elif view == "compare" and window.reader.unit_id:
+        window.compare_current()
 
 
 def _fatal(app, message: str, headless: bool) -> int:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.ui.models.search_model import HIT_ROLE, HTML_ROLE, SearchResultsModel
 from desktop_app.ui.search_service import Query
+
+# The search package is built on its own branch; these tests run as soon as it is merged.
+pytest.importorskip("desktop_app.search", reason="desktop_app.search (branch search) not merged yet")
 
 INDEX_TIMEOUT = 120_000  # the first open builds the index (jieba load included)
 
