@@ -32,7 +32,7 @@ def main() -> int:
     """Entry point of the ``policydesk-gui`` script: parse the window options and open the window."""
     from .cli import build_parser
 
-    return run_gui(build_parser().parse_args())
+    return run_gui(build_parser(commands=False).parse_args())
 
 
 def run_gui(args: Namespace) -> int:
@@ -81,7 +81,7 @@ def create_window(corpus: Corpus | None = None, *, start_background: bool = True
         window.statusBar().showMessage(window.tr("笔记文件无法读取，已另存为 %1，现从空白开始").replace(
             "%1", str(moved_aside)), 15000)
     if start_background:
-        window.start_background()
+        window.start_background_after_first_paint()
     return window
 
 
@@ -122,14 +122,15 @@ def _apply_open(window, spec: str | None) -> None:
 
 
 def _apply_view(window, view: str | None, query: str | None) -> None:
+    """``--view``/``--query`` when the window opens normally; the default view keeps the remembered one."""
     if view == "search" or query:
         window.focus_search()
         if query:
             window.search_panel.set_query(query)
-    if view in window.views:
+    if view == "compare" and window.reader.unit_id:
+        window.compare_current()  # the opened clause beside what it carries out
+    elif view in window.views and view != "reader":
         window.show_view(view)
-    elif view == "compare" and window.reader.unit_id:
-        window.compare_current()
 
 
 def _fatal(app, message: str, headless: bool) -> int:

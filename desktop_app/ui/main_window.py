@@ -22,7 +22,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -70,6 +81,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self._view_actions: dict[str, QAction] = {}
         self._syncing_tree = False
+        self._start_on_paint = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("政策起草助手 PolicyDesk"))
         self.search_service = SearchService(corpus, self)
@@ -438,8 +450,23 @@ class MainWindow(QMainWindow):
             self._on_error_message(self.tr("设置未能保存：%1").replace("%1", exc.strerror or str(exc)))
 
     def start_background(self) -> None:
-        """Load jieba and open the search index on the serial worker."""
-        self.search_service.start()
+        """Load jieba and open the search index on the serial worker (once)."""
+        if self.search_service.state == "idle":
+            self.search_service.start()
+
+    def start_background_after_first_paint(self) -> None:
+        """Start the background loading once the window has been painted.
+
+        jieba's load is Python code holding the GIL; started before the first
+        paint it would slow the window's appearance down by half a second.
+        """
+        self._start_on_paint = True
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._start_on_paint:
+            self._start_on_paint = False
+            QTimer.singleShot(0, self.start_background)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
