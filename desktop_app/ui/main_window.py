@@ -25,8 +25,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
-    QItemSelectionModel,
-    QModelIndex,
     QObject,
     QSettings,
     Qt,
@@ -38,27 +36,24 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QSplitter,
     QTabWidget,
-    QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..core.corpus import Corpus
 from ..core.errors import PolicyDeskError
 from ..core.notes import NotesStore
-from . import render
+from .bookmarks_menu import BookmarksMenu
 from .lazy_tabs import LazyTabs
-from .models.tree_model import COL_LINKS, COL_TITLE, DOC_ROLE, UNIT_ROLE, DocumentTreeModel, TreeFilterProxy
 from .navigation import History, Location
 from .reader import ReaderView
 from .search_service import SearchService
 from .settings import AppSettings, window_state_path
+from .tree_pane import TreePane
 
 if TYPE_CHECKING:
     from .compare_view import CompareView
@@ -80,7 +75,6 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.history = History()
         self._view_actions: dict[str, QAction] = {}
-        self._syncing_tree = False
         self._start_on_paint = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("政策起草助手 PolicyDesk"))
@@ -94,31 +88,12 @@ class MainWindow(QMainWindow):
 
     # ---- construction --------------------------------------------------------------
     def _build_left(self) -> None:
-        self.tree_model = DocumentTreeModel(self.corpus, self.notes, self)
-        self.tree_proxy = TreeFilterProxy(self)
-        self.tree_proxy.setSourceModel(self.tree_model)
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setObjectName("treeFilter")
-        self.filter_edit.setPlaceholderText(self.tr("筛选条款：输入编号或词语"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.tree = QTreeView()
-        self.tree.setObjectName("documentTree")
-        self.tree.setModel(self.tree_proxy)
-        self.tree.setUniformRowHeights(True)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(COL_TITLE, self.tree.header().ResizeMode.Stretch)
-        # A fixed width: sizing to contents would measure every row before the window can appear.
-        self.tree.header().setSectionResizeMode(COL_LINKS, self.tree.header().ResizeMode.Fixed)
-        self.tree.header().resizeSection(COL_LINKS, 48)
-        self.tree.expandAll()
-        tree_page = QWidget()
-        lay = QVBoxLayout(tree_page)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.filter_edit)
-        lay.addWidget(self.tree, 1)
+        self.tree_pane = TreePane(self.corpus, self.notes, self)
+        self.tree_model, self.tree_proxy = self.tree_pane.model, self.tree_pane.proxy
+        self.tree, self.filter_edit = self.tree_pane.tree, self.tree_pane.filter_edit
         self.left_tabs = QTabWidget()
         self._left = LazyTabs(self.left_tabs)
-        self._left.add("tree", tree_page, self.tr("目录"))
+        self._left.add("tree", self.tree_pane, self.tr("目录"))
         self._left.add("search", self._make_search_panel, self.tr("检索"))
 
     def _build_views(self) -> None:
@@ -161,7 +136,7 @@ class MainWindow(QMainWindow):
         self.save_note_action = self._action(self.notes_menu, self.tr("保存笔记"), self.reader.save_note,
                                              QKeySequence.StandardKey.Save)
         self.notes_menu.addSeparator()
-        self.notes_menu.aboutToShow.connect(self._fill_notes_menu)
+        self.bookmarks = BookmarksMenu(self.notes_menu, 3, self.notes, lambda: self.corpus, self.open_unit)
         self._action(help_menu, self.tr("关于政策起草助手"), self._show_about)
         self._update_nav_actions()
 
@@ -184,8 +159,7 @@ class MainWindow(QMainWindow):
         self._on_index_state(self.search_service.state)
 
     def _connect(self) -> None:
-        self.filter_edit.textChanged.connect(self._on_filter_changed)
-        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.tree_pane.unitPicked.connect(self._on_open_requested)
         self.reader.openRequested.connect(self._on_open_requested)
         self.reader.compareRequested.connect(self._on_compare_requested)
         self.reader.noteChanged.connect(self._on_note_changed)
@@ -256,8 +230,7 @@ class MainWindow(QMainWindow):
     def reload_corpus(self, changed_doc: str | None = None) -> None:
         """Re-read the corpus (after an import) and refresh the tree, views and search index."""
         self.corpus = Corpus.load_default()
-        self.tree_model.reset_corpus(self.corpus)
-        self.tree.expandAll()
+        self.tree_pane.reset_corpus(self.corpus)
         for view in (*self.views.values(), self._left.pages["search"]):
             if hasattr(view, "set_corpus"):
                 view.set_corpus(self.corpus)  # views not built yet will read self.corpus when they are
@@ -276,7 +249,7 @@ class MainWindow(QMainWindow):
         if record:
             self.history.visit(location)
         self.settings.last_doc, self.settings.last_unit = location.doc, location.unit
-        self._select_in_tree(location.doc, location.unit)
+        self.tree_pane.select(location.doc, location.unit)
         self.show_view("reader")
         self._update_nav_actions()
         self.locationChanged.emit(location.doc, location.unit)
@@ -314,30 +287,7 @@ class MainWindow(QMainWindow):
         self.compare_action.setEnabled(bool(self.reader.unit_id))
         self.bookmark_action.setEnabled(bool(self.reader.doc_id))
 
-    def _select_in_tree(self, doc: str, unit: str) -> None:
-        proxy_index = self.tree_proxy.mapFromSource(self.tree_model.index_of(doc, unit))
-        if not proxy_index.isValid():
-            return
-        self._syncing_tree = True
-        try:
-            self.tree.selectionModel().setCurrentIndex(
-                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.tree.scrollTo(proxy_index)
-        finally:
-            self._syncing_tree = False
-
     # ---- handlers --------------------------------------------------------------------------
-    @Slot(QModelIndex, QModelIndex)
-    def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._syncing_tree or not current.isValid():
-            return
-        self.open_unit(current.data(DOC_ROLE), current.data(UNIT_ROLE))
-
-    @Slot(str)
-    def _on_filter_changed(self, text: str) -> None:
-        self.tree_proxy.set_filter_words(text)
-        self.tree.expandAll()
-
     @Slot(str, str)
     def _on_open_requested(self, doc: str, unit: str) -> None:
         self.open_unit(doc, unit)
@@ -379,35 +329,6 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_view_changed(self, _index: int) -> None:
         self.settings.last_view = self.current_view()
-
-    def _fill_notes_menu(self) -> None:
-        for action in self.notes_menu.actions()[3:]:
-            self.notes_menu.removeAction(action)
-        entries = [n for n in self.notes.all() if self._exists(n.doc, n.unit)]
-        if not entries:
-            empty = self.notes_menu.addAction(self.tr("（还没有书签或笔记）"))
-            empty.setEnabled(False)
-        for note in entries:
-            ref_label = self._label(note.doc, note.unit)
-            mark = "★ " if note.bookmark else "✎ "
-            action = self.notes_menu.addAction(mark + ref_label)
-            action.triggered.connect(lambda _c=False, d=note.doc, u=note.unit: self.open_unit(d, u))
-
-    def _exists(self, doc: str, unit: str) -> bool:
-        try:
-            if unit:
-                self.corpus.unit(doc, unit)
-            else:
-                self.corpus.document(doc)
-        except PolicyDeskError:
-            return False  # the note's clause is gone (its document was removed)
-        return True
-
-    def _label(self, doc: str, unit: str) -> str:
-        if not unit:
-            return self.corpus.document(doc).short_title
-        ref = self.corpus.ref(doc, unit)
-        return render.ref_short(ref) + ref.unit.heading
 
     def _show_about(self) -> None:
         QMessageBox.about(self, self.tr("关于政策起草助手"), self.tr(

@@ -37,7 +37,7 @@ def test_bookmark_shortcut_marks_the_tree_and_fills_the_menu(qtbot, make_window)
     qtbot.keyClick(window.reader.browser, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert window.reader.bookmark_box.isChecked()
     assert window.tree_model.index_of("central", "part_4__para_8").data().endswith("★")
-    window.notes_menu.aboutToShow.emit()
+    window.notes_menu.aboutToShow.emit()  # as when the user opens the menu
     titles = [a.text() for a in window.notes_menu.actions()]
     assert "★ 中央（八）加大对基层一线人员奖励激励力度" in titles
     window.open_unit("liaoning", "part_1__para_1")
