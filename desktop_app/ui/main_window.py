@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.view_tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 980])
+        self.splitter.setSizes([500, 900])
         self.setCentralWidget(self.splitter)
 
     def _build_menus(self) -> None:

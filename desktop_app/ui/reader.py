@@ -160,9 +160,9 @@ class ReaderView(QWidget):
 
     def _completeness_notice(self, unit: Part | Clause) -> str:
         if unit.completeness is Completeness.HEADING_ONLY:
-            text = self.tr("知识库中尚无本条全文，只有标题。") + (unit.note or "")
+            text = self.tr("【仅标题】") + (unit.note or self.tr("知识库中尚无本条全文，只有标题。"))
         elif unit.completeness is Completeness.PARTIAL:
-            text = self.tr("以上只是本条的部分原文，不是全文。") + (unit.note or "")
+            text = self.tr("【部分原文】") + (unit.note or self.tr("以上只是本条的部分原文，不是全文。"))
         else:
             return ""
         return render.notice_html(text)

@@ -44,7 +44,7 @@ def test_heading_only_clause_says_the_full_text_is_missing(qtbot, window):
     click_tree_row(qtbot, window, "central", "part_3__para_6")
     text = reader_text(window)
     assert "（六）以档案服务改革畅通职业转换" in text
-    assert "知识库中尚无本条全文，只有标题" in text
+    assert "【仅标题】本条正文尚未收录：知识库只有本条标题" in text
     tree_label = window.tree_model.index_of("central", "part_3__para_6").data()
     assert "仅标题" in tree_label
 
