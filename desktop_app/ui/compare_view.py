@@ -134,7 +134,8 @@ class CompareView(QWidget):
         text_a, text_b = _joined(refs_a), _joined(refs_b)
         self.summary_label.setText(self.tr("正在逐词比较…"))
         QueryOp(lambda: compare(text_a, text_b),
-                success=lambda result: self._on_compared(generation, refs_a, refs_b, result)).run_in_background()
+                success=lambda result: self._on_compared(generation, refs_a, refs_b, result),
+                failure=lambda exc: self._on_compare_failed(generation, exc)).run_in_background()
 
     def _refs(self, keys: Sequence[Key]) -> list[UnitRef]:
         return [self._corpus.ref(doc, unit) for doc, unit in keys]
@@ -156,6 +157,11 @@ class CompareView(QWidget):
         self.right_browser.setHtml(_segments_html(result.b, Mark.ONLY_B, ONLY_B_STYLE, only_b))
         self.summary_label.setText(self._summary(result, only_a, only_b, refs_a, refs_b))
         self.comparisonShown.emit()
+
+    def _on_compare_failed(self, generation: int, exc: Exception) -> None:
+        if generation == self._generation:
+            self.summary_label.setText(self.tr("比较失败：%1").replace("%1", str(exc) or type(exc).__name__))
+            self.comparisonShown.emit()
 
     def _mark_words(self, refs_a: list[UnitRef], refs_b: list[UnitRef]) -> tuple[str, str]:
         kinds_a = {r.doc.kind for r in refs_a}

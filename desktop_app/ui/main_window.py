@@ -222,7 +222,9 @@ class MainWindow(QMainWindow):
         return self._action(self.tools_menu, title, callback, shortcut)
 
     def show_view(self, name: str) -> None:
-        self._views.show(name)
+        view = self._views.show(name)
+        if name == "coverage" and self.reader.unit_id:
+            view.select_row_of(self.reader.doc_id, self.reader.unit_id)
 
     def current_view(self) -> str:
         return self._views.name_of(self.view_tabs.currentWidget()) or "reader"

@@ -92,7 +92,7 @@ def test_scrolling_is_kept_in_step(qtbot, window):
 
 
 def test_coverage_shows_the_gaps(window):
-    window.coverage_view_action = None
+    window.open_unit("central", "part_6__para_15")
     window.show_view("coverage")
     view = window.coverage_view
     model = view.model
@@ -106,6 +106,7 @@ def test_coverage_shows_the_gaps(window):
     assert "一、总体要求、（十四）加强组织领导、（十五）强化法治保障、（十六）营造良好氛围" in view.summary_label.text()
     row_four = next(r for r in range(model.rowCount()) if model.index(r, COL_TARGET).data().startswith("（四）"))
     assert model.index(row_four, COL_PROVINCIAL).data() == "辽宁（五）、辽宁（六）"
+    assert view.table.currentIndex().data().startswith("（十五）")  # the clause being read is selected
 
 
 def _double_click(qtbot, table, index) -> None:

@@ -49,6 +49,13 @@ def test_heading_only_clause_says_the_full_text_is_missing(qtbot, window):
     assert "仅标题" in tree_label
 
 
+def test_partial_clause_says_it_is_not_the_full_text(window):
+    window.open_unit("central", "part_3__para_5")
+    text = reader_text(window)
+    assert "【部分原文】本条只收录了央视网摘要引用的句子，不是本条全文" in text
+    assert "〔部分原文〕" in window.tree.currentIndex().data()
+
+
 def test_link_chip_opens_the_central_clause_and_back_returns(qtbot, window):
     window.open_unit("liaoning", "part_2__para_5")
     chips = {chip.text(): chip for chip in window.reader.chips()}
