@@ -163,7 +163,7 @@ class SearchPanel(QWidget):
     def _ask(self) -> None:
         query = self.current_query()
         if not query.text:
-            self._service.search(query)  # makes any answer still on its way stale
+            self._service.cancel()
             self.model.set_hits([])
             self.status_label.setText("")
             return

@@ -77,6 +77,11 @@ class SearchService(QObject):
             self._pending = (generation, query)
         return generation
 
+    def cancel(self) -> None:
+        """Make every answer still on its way stale (the box was cleared)."""
+        self._generation += 1
+        self._pending = None
+
     @property
     def latest_generation(self) -> int:
         return self._generation

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.ui.models.search_model import HIT_ROLE, HTML_ROLE, SearchResultsModel
 from desktop_app.ui.search_service import Query
@@ -126,6 +127,23 @@ def test_filters_by_document_and_kind(qtbot, make_window, type_chinese):
     with qtbot.waitSignal(panel.resultsShown, timeout=30000):
         panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("provincial"))
     assert {panel.model.index(r).data(HIT_ROLE).kind for r in range(panel.model.rowCount())} == {"provincial"}
+
+
+def test_clearing_the_box_clears_the_hits_and_drops_late_answers(qtbot, make_window, type_chinese):
+    window = make_window(background=True)
+    wait_ready(qtbot, window)
+    window.focus_search()
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.resultsShown, timeout=30000):
+        type_chinese(panel.query_edit, "户籍")
+    window.search_service.search(Query("落户"))  # an answer on its way when the user empties the box
+    with qtbot.waitSignal(panel._timer.timeout, timeout=5000):
+        qtbot.keyClick(panel.query_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(panel.query_edit, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: service_idle(window), timeout=30000)
+    QApplication.processEvents()  # deliver the late answer, were it not dropped
+    assert panel.model.rowCount() == 0
+    assert panel.status_label.text() == ""
 
 
 def test_no_hits_says_so(qtbot, make_window, type_chinese):
