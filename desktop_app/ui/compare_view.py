@@ -53,6 +53,7 @@ class CompareView(QWidget):
         self.left_picker = QComboBox()
         self.right_picker = QComboBox()
         for picker in (self.left_picker, self.right_picker):
+            picker.setPlaceholderText(self.tr("（请选择条款）"))
             picker.setMinimumContentsLength(18)
             picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.swap_button = QPushButton(self.tr("左右互换"))
@@ -97,6 +98,7 @@ class CompareView(QWidget):
                 for clause in doc.clauses:
                     label = f"{render.doc_short(doc)}{clause.num}{clause.heading}"
                     picker.addItem(label, f"{doc.id}:{clause.id}")
+            picker.setCurrentIndex(-1)
 
     def set_corpus(self, corpus: Corpus) -> None:
         self._corpus = corpus
@@ -142,10 +144,8 @@ class CompareView(QWidget):
 
     @staticmethod
     def _select(picker: QComboBox, keys: Sequence[Key]) -> None:
-        if keys:
-            row = picker.findData(f"{keys[0][0]}:{keys[0][1]}")
-            if row >= 0:
-                picker.setCurrentIndex(row)
+        row = picker.findData(f"{keys[0][0]}:{keys[0][1]}") if keys else -1
+        picker.setCurrentIndex(row)  # -1 shows the placeholder
 
     # ---- showing -------------------------------------------------------------------
     def _on_compared(self, generation: int, refs_a: list[UnitRef], refs_b: list[UnitRef], result: Comparison) -> None:

@@ -54,11 +54,19 @@ def _default_pair(window) -> None:
 
 
 def _wait(start, signals, timeout_ms: int) -> None:
+    """Call *start*, then run the event loop until one of *signals* fires (it may fire inside *start*)."""
     loop = QEventLoop()
+    fired: list[bool] = []
+
+    def done(*_args) -> None:
+        fired.append(True)
+        loop.quit()
+
     for signal in signals:
-        signal.connect(loop.quit)
+        signal.connect(done)
     QTimer.singleShot(timeout_ms, loop.quit)
     start()
-    loop.exec()
+    if not fired:
+        loop.exec()
     for signal in signals:
-        signal.disconnect(loop.quit)
+        signal.disconnect(done)
