@@ -101,7 +101,9 @@ def _application():
 def _install_extensions(window) -> None:
     if importlib.util.find_spec(DRAFT_EDITOR_MODULE) is not None:
         def draft_editor():
-            return importlib.import_module(DRAFT_EDITOR_MODULE).DraftEditor(window.corpus, window)
+            editor = importlib.import_module(DRAFT_EDITOR_MODULE).DraftEditor(window.corpus, window)
+            editor.draftChanged.connect(lambda: window.set_city_draft(editor.draft))
+            return editor
 
         window.add_view("draft", draft_editor, window.tr("城市草稿"))
     for name in EXTENSION_MODULES:

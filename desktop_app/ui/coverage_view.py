@@ -12,6 +12,7 @@ from .models.coverage_model import (
     COL_RELATED,
     COL_TARGET,
     COL_TEXT,
+    DRAFT_ROLE,
     GAP_ROLE,
     REFS_ROLE,
     CoverageModel,
@@ -23,6 +24,7 @@ class CoverageView(QWidget):
 
     openRequested = Signal(str, str)
     compareRequested = Signal(list, list)
+    draftClauseRequested = Signal(str)   # a clause of the open city draft
 
     def __init__(self, corpus: Corpus, parent=None) -> None:
         super().__init__(parent)
@@ -66,15 +68,21 @@ class CoverageView(QWidget):
         text += self.tr("双击中央条款打开原文，双击落实条款打开对照。")
         self.summary_label.setText(text)
 
+    def set_city_draft(self, draft) -> None:
+        self.model.set_city_draft(draft)
+        self._update_city_column()
+
     def _update_city_column(self) -> None:
-        has_city = any(self.model.index(r, COL_CITY).data(REFS_ROLE) for r in range(self.model.rowCount()))
-        self.table.setColumnHidden(COL_CITY, not has_city)
+        self.table.setColumnHidden(COL_CITY, not self.model.has_city_entries())
 
     @Slot(QModelIndex)
     def _on_cell_activated(self, index: QModelIndex) -> None:
         target = self.model.index(index.row(), COL_TARGET).data(REFS_ROLE)[0]
         refs = [tuple(r) for r in index.data(REFS_ROLE) or []]
-        if index.column() in (COL_TARGET, COL_TEXT) or (index.data(GAP_ROLE) and not refs):
+        drafted = index.data(DRAFT_ROLE) or []
+        if drafted and not refs:
+            self.draftClauseRequested.emit(drafted[0])
+        elif index.column() in (COL_TARGET, COL_TEXT) or (index.data(GAP_ROLE) and not refs):
             self.openRequested.emit(*target)
         elif refs:
             self.compareRequested.emit(refs, [target])

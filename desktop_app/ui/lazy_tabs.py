@@ -47,6 +47,10 @@ class LazyTabs(QObject):
             self.pages[name] = widget
         return self.pages[name]
 
+    @property
+    def unbuilt(self) -> set[str]:
+        return set(self._factories)
+
     def show(self, name: str) -> QWidget:
         widget = self.page(name)
         self.tabs.setCurrentWidget(widget)

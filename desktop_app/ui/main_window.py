@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.notes = notes
         self.settings = settings
         self.history = History()
+        self.city_draft = None
         self._view_actions: dict[str, QAction] = {}
         self._start_on_paint = False
         self.setObjectName("mainWindow")
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
         view = CoverageView(self.corpus, self)
         view.openRequested.connect(self._on_open_requested)
         view.compareRequested.connect(self._on_compare_units)
+        view.draftClauseRequested.connect(self._on_draft_clause_requested)
+        view.set_city_draft(self.city_draft)
         return view
 
     def _make_search_panel(self) -> SearchPanel:
@@ -220,6 +223,19 @@ class MainWindow(QMainWindow):
     def add_tool_action(self, title: str, callback: Callable[[], None], shortcut: str | None = None) -> QAction:
         """Add an entry to the 工具 menu (e.g. an import dialog)."""
         return self._action(self.tools_menu, title, callback, shortcut)
+
+    def set_city_draft(self, draft) -> None:
+        """The city draft being edited (``desktop_app.drafting.Draft`` or None): the coverage view shows it."""
+        self.city_draft = draft
+        if "coverage" not in self._views.unbuilt:  # an unbuilt view reads city_draft when it is built
+            self.coverage_view.set_city_draft(draft)
+
+    @Slot(str)
+    def _on_draft_clause_requested(self, unit_id: str) -> None:
+        editor = self.views.get("draft")  # present when the city-draft editor is installed
+        if editor is not None:
+            self.show_view("draft")
+            self.views["draft"].select(unit_id)
 
     def show_view(self, name: str) -> None:
         view = self._views.show(name)

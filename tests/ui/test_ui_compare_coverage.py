@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.core.compare import Mark
 from desktop_app.ui.compare_view import ONLY_A_STYLE, ONLY_B_STYLE
-from desktop_app.ui.models.coverage_model import COL_PROVINCIAL, COL_TARGET, GAP_BG
+from desktop_app.ui.models.coverage_model import COL_CITY, COL_PROVINCIAL, COL_TARGET, GAP_BG
 
 
 def marked_runs(browser, colour: str) -> list[str]:
@@ -132,3 +132,19 @@ def test_coverage_cell_opens_clause_or_comparison(qtbot, window):
     assert window.current_view() == "compare"
     assert window.compare_view.left == [("liaoning", "part_1__para_3"), ("liaoning", "part_1__para_4")]
     assert window.compare_view.right == [("central", "part_2__para_3")]
+
+
+def test_coverage_shows_the_city_draft_being_edited(qtbot, window):
+    window.show_view("draft")
+    editor = window.views["draft"]
+    with qtbot.waitSignal(editor.draftChanged, timeout=10000):
+        editor.new_draft("沈阳市")
+    window.show_view("coverage")
+    view = window.coverage_view
+    model = view.model
+    assert not view.table.isColumnHidden(COL_CITY)
+    row_four = next(r for r in range(model.rowCount()) if model.index(r, COL_TARGET).data().startswith("（四）"))
+    assert model.index(row_four, COL_CITY).data() == "沈阳市草稿（五）、沈阳市草稿（六）"
+    _double_click(qtbot, view.table, model.index(row_four, COL_CITY))
+    assert window.current_view() == "draft"
+    assert editor.tree.currentIndex().data().startswith("（五）")

@@ -13,6 +13,7 @@ ROOT = QModelIndex()  # the invisible root, as default parent
 
 REFS_ROLE = Qt.ItemDataRole.UserRole + 1   # list of (doc, unit) the cell points at
 GAP_ROLE = Qt.ItemDataRole.UserRole + 2
+DRAFT_ROLE = Qt.ItemDataRole.UserRole + 3  # ids of the open city draft's clauses carrying the row out
 
 COL_TARGET, COL_TEXT, COL_PROVINCIAL, COL_CITY, COL_RELATED = range(5)
 GAP_BG = QColor("#fde2e1")
@@ -25,6 +26,8 @@ class CoverageModel(QAbstractTableModel):
         super().__init__(parent)
         self._target_doc = target_doc
         self._rows: list[tuple[CoverageRow, tuple[UnitRef, ...], tuple[UnitRef, ...]]] = []
+        self._draft_city = ""
+        self._draft_by_target: dict[str, list[tuple[str, str]]] = {}  # central id -> [(draft unit id, number)]
         self._load(corpus)
 
     def _load(self, corpus: Corpus) -> None:
@@ -37,6 +40,24 @@ class CoverageModel(QAbstractTableModel):
         self.beginResetModel()
         self._load(corpus)
         self.endResetModel()
+
+    def set_city_draft(self, draft) -> None:
+        """Show which clauses of the open city draft (``desktop_app.drafting.Draft`` or None) carry each row out."""
+        by_target: dict[str, list[tuple[str, str]]] = {}
+        if draft is not None:
+            for npart in draft.numbered():
+                for target in npart.part.carries_out:
+                    by_target.setdefault(target, []).append((npart.part.id, npart.num))
+                for nclause in npart.clauses:
+                    for target in nclause.clause.carries_out:
+                        by_target.setdefault(target, []).append((nclause.clause.id, nclause.num))
+        self._draft_city = draft.city if draft is not None else ""
+        self._draft_by_target = by_target
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_CITY), self.index(len(self._rows) - 1, COL_CITY))
+
+    def has_city_entries(self) -> bool:
+        return bool(self._draft_by_target) or any(city for _, _, city in self._rows)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -62,6 +83,8 @@ class CoverageModel(QAbstractTableModel):
             return row.is_gap
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(GAP_BG) if row.is_gap else None
+        if role == DRAFT_ROLE:
+            return [unit for unit, _ in self._draft_by_target.get(row.target.unit.id, [])] if col == COL_CITY else []
         refs = self._refs(row, provincial, city, col)
         if role == REFS_ROLE:
             return [(r.doc.id, r.unit.id) for r in refs]
@@ -83,7 +106,11 @@ class CoverageModel(QAbstractTableModel):
             return self._completeness(row.target.unit.completeness)
         if col == COL_PROVINCIAL and row.is_gap:
             return self.tr("缺口：尚无落实条款")
-        return "、".join(ref_short(r) for r in refs)
+        names = [ref_short(r) for r in refs]
+        if col == COL_CITY:
+            drafted = self._draft_by_target.get(row.target.unit.id, [])
+            names += [self.tr("%1草稿%2").replace("%1", self._draft_city).replace("%2", num) for _, num in drafted]
+        return "、".join(names)
 
     def _completeness(self, value: Completeness) -> str:
         return {Completeness.FULL: self.tr("全文"), Completeness.PARTIAL: self.tr("部分原文"),
