@@ -101,3 +101,10 @@ def test_extension_point_adds_a_view_and_a_tool(qtbot, window):
     assert window.current_view() == "draft"
     next(a for a in window.tools_menu.actions() if a.text() == "导入文件…").trigger()
     assert calls == ["import"]
+
+
+def test_about_box_names_the_data_folder(window, no_modal_dialogs, data_dir):
+    next(a for a in window.menuBar().actions() if a.text().startswith("帮助")).menu().actions()[0].trigger()
+    kind, text = no_modal_dialogs[-1]
+    assert kind == "about"
+    assert str(data_dir) in text
