@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.core.compare import Direction, Mark, Strength, compare, obligation_shifts
+from desktop_app.core.segment import cut
 
 
 def chars(text: str) -> list[str]:
@@ -28,9 +29,20 @@ def test_kept_added_and_not_taken_up_on_the_real_clauses(corpus):
 
 
 def test_marks_are_whole_jieba_words(corpus):
-    result = compare("统筹推进普通劳动者落户", "统筹推进人才落户")
-    assert result.text_with("a", Mark.ONLY_A) == ["普通劳动者"]
-    assert result.text_with("b", Mark.ONLY_B) == ["人才"]
+    a, b = "统筹推进普通劳动者落户", "统筹推进人才落户"
+    result = compare(a, b)
+    assert result.text_with("a", Mark.KEPT)[0] == "统筹推进"
+    assert "劳动者" in "".join(result.text_with("a", Mark.ONLY_A))
+    assert "人才" in "".join(result.text_with("b", Mark.ONLY_B))
+    for text, side in ((a, result.a), (b, result.b)):
+        bounds, pos = {0}, 0
+        for token in cut(text):
+            pos += len(token)
+            bounds.add(pos)
+        pos = 0
+        for segment in side:  # every mark starts and ends between two words, never inside one
+            assert pos in bounds and pos + len(segment.text) in bounds
+            pos += len(segment.text)
 
 
 @given(st.text(alphabet="必须鼓励可以支持，。的在和推进", max_size=40),
