@@ -247,7 +247,13 @@ class MainWindow(QMainWindow):
 
     def reload_corpus(self, changed_doc: str | None = None) -> None:
         """Re-read the corpus (after an import) and refresh the tree, views and search index."""
-        self.corpus = Corpus.load_default()
+        try:
+            corpus = Corpus.load_default()
+        except PolicyDeskError as exc:  # a bad imported file: keep working with what was loaded
+            QMessageBox.warning(self, self.tr("知识库"), self.tr("重新读取知识库失败，仍使用原来的内容：\n%1")
+                                .replace("%1", str(exc)))
+            return
+        self.corpus = corpus
         self.tree_pane.reset_corpus(self.corpus)
         for view in (*self.views.values(), self._left.pages["search"]):
             if hasattr(view, "set_corpus"):
@@ -256,6 +262,8 @@ class MainWindow(QMainWindow):
         location = self.history.current
         if location is not None:
             self.open_location(location, record=False)
+        if changed_doc:
+            self._on_error_message(self.tr("知识库已更新：%1").replace("%1", changed_doc))
 
     # ---- navigation ---------------------------------------------------------------------
     def open_unit(self, doc: str, unit: str = "", terms: Sequence[str] = ()) -> None:
@@ -263,7 +271,11 @@ class MainWindow(QMainWindow):
         self.open_location(Location(doc, unit, tuple(terms)))
 
     def open_location(self, location: Location, *, record: bool = True) -> None:
-        self.reader.show_unit(location.doc, location.unit, location.terms)
+        try:
+            self.reader.show_unit(location.doc, location.unit, location.terms)
+        except PolicyDeskError as exc:  # e.g. a search hit or history entry for a removed document
+            self._on_error_message(self.tr("无法打开：%1").replace("%1", str(exc)))
+            return
         if record:
             self.history.visit(location)
         self.settings.last_doc, self.settings.last_unit = location.doc, location.unit

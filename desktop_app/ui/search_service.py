@@ -40,6 +40,7 @@ class SearchService(QObject):
         self.error = ""
         self._generation = 0
         self._pending: tuple[int, Query] | None = None
+        self._changed_while_opening: list[str] = []
 
     # ---- opening --------------------------------------------------------------
     def start(self) -> None:
@@ -51,6 +52,10 @@ class SearchService(QObject):
 
     def _on_opened(self, index: Any) -> None:
         self._index = index
+        if self._changed_while_opening:
+            for doc_id in self._changed_while_opening:
+                self.update_corpus(self._corpus, doc_id)
+            self._changed_while_opening = []
         self._set_state("ready")
         if self._pending is not None:
             generation, query = self._pending
@@ -104,11 +109,17 @@ class SearchService(QObject):
     def update_corpus(self, corpus: Corpus, changed_doc: str | None = None) -> None:
         """After an import: update one document in the index (on the serial worker)."""
         self._corpus = corpus
-        if self._index is None or changed_doc is None:
+        if changed_doc is None:
             return
-        index, doc = self._index, corpus.document(changed_doc)
-        QueryOp(lambda: index.update_document(doc), success=lambda _r: None,
-                failure=lambda exc: self.failed.emit(str(exc)), serial=True).run_in_background()
+        if self._index is None:
+            if self.state == "loading":  # the index being opened holds the old text: update it once open
+                self._changed_while_opening.append(changed_doc)
+            return
+        index = self._index
+        doc = next((d for d in corpus.documents if d.id == changed_doc), None)
+        job = (lambda: index.update_document(doc)) if doc is not None else (lambda: index.remove_document(changed_doc))
+        QueryOp(job, success=lambda _r: None, failure=lambda exc: self.failed.emit(str(exc)),
+                serial=True).run_in_background()
 
     def close(self) -> None:
         if self._index is not None:

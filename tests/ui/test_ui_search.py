@@ -171,3 +171,28 @@ def test_search_results_model_passes_the_model_tester(qtmodeltester, corpus):
     assert model.rowCount() == len(hits) > 0
     assert model.index(0).data().startswith("辽宁 （五）") or model.index(0).data().startswith("中央 （四）")
     assert "【落户】" in model.index(0).data()
+
+
+def test_an_imported_document_appears_in_the_tree_and_in_search(qtbot, make_window, type_chinese):
+    from desktop_app import paths
+    from desktop_app.core.model import DocumentKind
+    from desktop_app.core.textimport import import_plain_text
+    from desktop_app.core.xmlio import document_to_xml
+
+    window = make_window(background=True)
+    wait_ready(qtbot, window)
+    text = "一、总体要求\n（一）完善本市人才落户服务。在沈北新区试行人才公寓配租。\n"
+    doc = import_plain_text(text, doc_id="shenyang_test", title="沈阳市测试实施方案", kind=DocumentKind.CITY)
+    (paths.user_documents_dir() / "shenyang_test.xml").write_bytes(document_to_xml(doc))
+    window.reload_corpus("shenyang_test")
+    assert window.tree_model.index_of("shenyang_test").isValid()
+    qtbot.waitUntil(lambda: service_idle(window), timeout=30000)
+    window.focus_search()
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.resultsShown, timeout=30000):
+        type_chinese(panel.query_edit, "人才公寓")
+    hits = [panel.model.index(r).data(HIT_ROLE) for r in range(panel.model.rowCount())]
+    assert [h.doc for h in hits] == ["shenyang_test"]
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
+    assert window.reader.doc_id == "shenyang_test"
+    assert "在沈北新区试行人才公寓配租" in window.reader.browser.toPlainText()
