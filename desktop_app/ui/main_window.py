@@ -4,17 +4,21 @@ Adding a tool (extension point)
 -------------------------------
 Other parts of PolicyDesk plug in here without editing this file:
 
-* ``window.add_view(name, widget, title, shortcut=None)`` adds a view as a tab on
-  the right and an entry in the 视图 menu (``name`` is what ``--view NAME``
-  selects in screenshot mode, e.g. ``"draft"`` for the city-draft editor);
+* ``window.add_view(name, widget_or_factory, title, shortcut=None)`` adds a view as
+  a tab on the right and an entry in the 视图 menu; given a zero-argument factory
+  the view is built the first time it is shown.  ``name`` is what ``--view NAME``
+  selects in screenshot mode.  ``desktop_app.app`` adds the city-draft editor
+  (``ui/draft_editor.py``, ``DraftEditor(corpus, parent)``) this way as ``"draft"``
+  and passes its draft to :meth:`MainWindow.set_city_draft` for the coverage view;
 * ``window.add_tool_action(title, callback, shortcut=None)`` adds an entry to the
-  工具 menu (e.g. the import dialog);
+  工具 menu;
 * ``window.reload_corpus(changed_doc)`` re-reads the corpus after an import and
   refreshes every view and the search index.
 
 ``desktop_app.app`` calls ``install(window)`` of each module in
-``app.EXTENSION_MODULES`` that is present (``desktop_app.ui.draft_editor``,
-``desktop_app.ui.import_dialog``).
+``app.EXTENSION_MODULES`` that is present (``desktop_app.ui.import_dialog`` adds
+工具 → 导入文档… and connects its ``documentImported`` to ``reload_corpus``).
+Keep ``install`` cheap: import heavy libraries when the tool is first used.
 """
 
 from __future__ import annotations
