@@ -45,7 +45,7 @@ def run_gui(args: Namespace) -> int:
     except PolicyDeskError as exc:
         return _fatal(app, app.translate("app", "知识库文件无法读取，程序无法启动：\n%1").replace("%1", str(exc)),
                       bool(getattr(args, "screenshot", None)))
-    window = create_window(corpus)
+    window = create_window(corpus, defer_extensions=not getattr(args, "screenshot", None))
     try:
         _apply_open(window, getattr(args, "open", None))
     except LookupFailed as exc:
@@ -67,15 +67,26 @@ def run_gui(args: Namespace) -> int:
     return code
 
 
-def create_window(corpus: Corpus | None = None, *, start_background: bool = True):
-    """Build the main window with the user's settings and notes, restored to where the user left off."""
+def create_window(corpus: Corpus | None = None, *, start_background: bool = True, defer_extensions: bool = False):
+    """Build the main window with the user's settings and notes, restored to where the user left off.
+
+    Args:
+        corpus: the corpus to show (the default corpus when None).
+        start_background: load jieba and open the search index once the window is painted.
+        defer_extensions: install the tools of EXTENSION_MODULES just after the first paint rather than now
+            (their imports would otherwise delay the window's appearance).
+    """
     from .ui.main_window import MainWindow
     from .ui.settings import AppSettings
 
     corpus = corpus if corpus is not None else Corpus.load_default()
     notes, moved_aside = NotesStore.open()
     window = MainWindow(corpus, notes, AppSettings.load())
-    _install_extensions(window)
+    _add_draft_view(window)
+    if defer_extensions:
+        window.after_first_paint(lambda: _install_extensions(window))
+    else:
+        _install_extensions(window)
     window.restore_state()
     if moved_aside is not None:
         window.statusBar().showMessage(window.tr("笔记文件无法读取，已另存为 %1，现从空白开始").replace(
@@ -98,14 +109,19 @@ def _application():
     return app
 
 
-def _install_extensions(window) -> None:
-    if importlib.util.find_spec(DRAFT_EDITOR_MODULE) is not None:
-        def draft_editor():
-            editor = importlib.import_module(DRAFT_EDITOR_MODULE).DraftEditor(window.corpus, window)
-            editor.draftChanged.connect(lambda: window.set_city_draft(editor.draft))
-            return editor
+def _add_draft_view(window) -> None:
+    if importlib.util.find_spec(DRAFT_EDITOR_MODULE) is None:
+        return
 
-        window.add_view("draft", draft_editor, window.tr("城市草稿"))
+    def draft_editor():
+        editor = importlib.import_module(DRAFT_EDITOR_MODULE).DraftEditor(window.corpus, window)
+        editor.draftChanged.connect(lambda: window.set_city_draft(editor.draft))
+        return editor
+
+    window.add_view("draft", draft_editor, window.tr("城市草稿"))
+
+
+def _install_extensions(window) -> None:
     for name in EXTENSION_MODULES:
         if importlib.util.find_spec(name) is None:
             continue

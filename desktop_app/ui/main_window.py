@@ -80,7 +80,8 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.city_draft = None
         self._view_actions: dict[str, QAction] = {}
-        self._start_on_paint = False
+        self._painted = False
+        self._after_paint: list[Callable[[], None]] = []
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("政策起草助手 PolicyDesk"))
         self.search_service = SearchService(corpus, self)
@@ -415,13 +416,22 @@ class MainWindow(QMainWindow):
         jieba's load is Python code holding the GIL; started before the first
         paint it would slow the window's appearance down by half a second.
         """
-        self._start_on_paint = True
+        self.after_first_paint(self.start_background)
+
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run *callback* on the GUI thread just after the window's first paint (at once if it was painted)."""
+        if self._painted:
+            QTimer.singleShot(0, callback)
+        else:
+            self._after_paint.append(callback)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if self._start_on_paint:
-            self._start_on_paint = False
-            QTimer.singleShot(0, self.start_background)
+        if not self._painted:
+            self._painted = True
+            for callback in self._after_paint:
+                QTimer.singleShot(0, callback)
+            self._after_paint.clear()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

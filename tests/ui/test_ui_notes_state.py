@@ -108,3 +108,18 @@ def test_about_box_names_the_data_folder(window, no_modal_dialogs, data_dir):
     kind, text = no_modal_dialogs[-1]
     assert kind == "about"
     assert str(data_dir) in text
+
+
+def test_tool_modules_install_after_the_first_paint(qtbot, corpus, tmp_path, monkeypatch):
+    from desktop_app import app
+
+    (tmp_path / "policydesk_test_tool.py").write_text(
+        "def install(window):\n"
+        "    window.add_tool_action('测试工具…', lambda: None)\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(app, "EXTENSION_MODULES", ("policydesk_test_tool", "policydesk_absent_tool"))
+    window = app.create_window(corpus, start_background=False, defer_extensions=True)
+    qtbot.addWidget(window)
+    assert [a.text() for a in window.tools_menu.actions()] == []  # nothing imported before the window shows
+    window.show()
+    qtbot.waitUntil(lambda: [a.text() for a in window.tools_menu.actions()] == ["测试工具…"], timeout=5000)
