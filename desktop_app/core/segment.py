@@ -32,7 +32,10 @@ def tokenizer():
         cache.mkdir(parents=True, exist_ok=True)
         tok.tmp_dir = str(cache)
         tok.initialize()
-        tok.load_userdict(str(paths.resource_path(*USER_DICT)))
+        # WORKAROUND: jieba's load_userdict(path) never closes the file it opens (a ResourceWarning,
+        # an error under our pytest settings); handing it an open file we close avoids that.
+        with open(paths.resource_path(*USER_DICT), "rb") as fh:
+            tok.load_userdict(fh)
         return tok
 
 
