@@ -34,6 +34,7 @@ class CompletionPlan:
     filled: tuple[str, ...]          # clause ids that become full
     conflicts: tuple[Conflict, ...]  # complete clauses whose imported text differs (kept unless confirmed)
     unmatched: tuple[str, ...]       # nums of shipped incomplete clauses the import does not have
+    overwrite: bool = False          # conflicts take the imported text (the user confirmed)
 
     @property
     def changes_anything(self) -> bool:
@@ -75,7 +76,7 @@ def plan_completion(shipped: Document, imported: Document, *, overwrite: bool = 
         parts.append(replace(part, clauses=tuple(clauses)))
     merged = replace(shipped, parts=tuple(parts), provenance=_provenance(shipped, imported, filled, conflicts,
                                                                          overwrite))
-    return CompletionPlan(merged, tuple(filled), tuple(conflicts), tuple(unmatched))
+    return CompletionPlan(merged, tuple(filled), tuple(conflicts), tuple(unmatched), overwrite)
 
 
 def _take_text(clause: Clause, other: Clause, note: str) -> Clause:

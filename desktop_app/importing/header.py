@@ -16,9 +16,8 @@ import re
 from dataclasses import dataclass
 
 from ..core.numerals import cn_to_int
+from ..linking.docnumber import DOC_NUMBER_RE, normalise_doc_number
 
-# 厅字〔2019〕56号, 辽政办发〔2020〕12号, 国发[2019]3号, 沈政发(2020)1号
-DOC_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]\s*(\d{1,4})\s*号")
 _DATE_RE = re.compile(r"^[（(]?\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年"
                       r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
                       r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?$")
@@ -38,12 +37,6 @@ class Header:
     doc_number: str = ""
     date: str = ""
     taken: tuple[str, ...] = ()   # the header and signature lines taken out of the text
-
-
-def normalise_doc_number(text: str) -> str:
-    """``辽政办发[2020]12号`` → ``辽政办发〔2020〕12号``; the input unchanged when it is not a 文号."""
-    m = DOC_NUMBER_RE.search(text)
-    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else text
 
 
 def parse_date(line: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..core.corpus import Corpus
 from ..core.errors import LookupFailed
 from ..core.model import Document
-from ..importing.header import DOC_NUMBER_RE, normalise_doc_number
+from .docnumber import DOC_NUMBER_RE, normalise_doc_number
 
 _TITLE_RE = re.compile(r"《([^《》]{2,120})》")
 _UNIT_AFTER = re.compile(r"^\s*[（(]?\s*(?:[^）)]{0,12}号)?\s*[）)]?\s*(第\s*(?:[（(][一二三四五六七八九十百]+[）)]|"

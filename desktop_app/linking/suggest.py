@@ -20,10 +20,12 @@ links, and the best suggestion of nearly every clause is right.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..core.corpus import Corpus
 from ..core.model import Clause, Document, DocumentKind, Link, Part, Relation
+from .docnumber import DOC_NUMBER_RE
 from .references import Reference, find_references
 from .scoring import Bag, Weighter, similarity, tokens
 
@@ -33,6 +35,7 @@ MAX_SUGGESTIONS = 5
 REFERENCE_BONUS = 0.05
 # Accept a second or third target only when it scores nearly as well as the best one.
 RUNNER_UP_SHARE = 0.85
+_CITED_TITLE = re.compile(r"《[^《》]*》")
 
 LEVELS = {
     DocumentKind.CENTRAL: (),
@@ -65,12 +68,15 @@ class UnitSuggestions:
     suggestions: tuple[Suggestion, ...]   # best first
 
     def accepted(self) -> tuple[Suggestion, ...]:
-        """The suggestions ``--yes`` saves: references, the best if above threshold, close runners-up."""
-        if not self.suggestions:
-            return ()
-        best = self.suggestions[0].score
+        """The suggestions ``--yes`` saves: references, and in each target document the best one at or
+        above the threshold with any runner-up nearly as good (a city clause carries out one provincial
+        and one central clause, not several of each)."""
+        best: dict[str, float] = {}
+        for s in self.suggestions:
+            if s.reason == "text":
+                best.setdefault(s.doc, s.score)
         return tuple(s for s in self.suggestions if s.reason == "reference" or (
-            s.score >= ACCEPT_THRESHOLD and s.score >= RUNNER_UP_SHARE * best))
+            s.score >= ACCEPT_THRESHOLD and s.score >= RUNNER_UP_SHARE * best[s.doc]))
 
 
 def target_documents(corpus: Corpus, doc: Document) -> list[Document]:
@@ -106,7 +112,12 @@ def suggest_links(corpus: Corpus, doc: Document) -> list[UnitSuggestions]:
 
 def _unit_tokens(unit: Part | Clause, stop: set[str]) -> tuple[list[str], list[str]]:
     body = unit.body if isinstance(unit, Clause) else "\n".join(unit.paragraphs)
-    return tokens(unit.heading, stop), tokens(body, stop)
+    return tokens(_without_citations(unit.heading), stop), tokens(_without_citations(body), stop)
+
+
+def _without_citations(text: str) -> str:
+    """Cited titles and 文号 say which document is meant (see references), not what the clause is about."""
+    return DOC_NUMBER_RE.sub(" ", _CITED_TITLE.sub(" ", text))
 
 
 def _rank(bag: Bag, targets: list[tuple[Document, Part | Clause]], bags: list[Bag], refs: list[Reference],
