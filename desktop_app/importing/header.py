@@ -62,9 +62,8 @@ def split_header(lines: list[str], is_numbered) -> tuple[Header, list[str]]:
     found: dict[str, str] = {}
     taken: set[int] = set()
     for i in range(min(head_end, HEADER_LINES)):
-        if not _take(lines[i], found, header=True):
-            break
-        taken.add(i)
+        if _take(lines[i], found, header=True):
+            taken.add(i)
     for i in range(len(lines) - 1, max(len(lines) - 1 - SIGNATURE_LINES, head_end - 1, max(taken, default=-1)), -1):
         if not _take(lines[i], found, header=False):
             break

@@ -29,6 +29,8 @@ _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td"
           "table", "ul", "ol", "blockquote", "center", "dd", "dt", "pre"}
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+# A page's own furniture around the article: publication info, print/close buttons.
+_PAGE_INFO = re.compile(r"^(发布时间|发布日期|发文日期|来源|信息来源|浏览次数|点击数|字号|【\s*(打印|关闭|大|中|小))")
 # The article keeps this share of its parent's non-link Chinese text (found by descending from <body>).
 KEEP_SHARE = 0.75
 
@@ -120,4 +122,4 @@ def _lines(article: etree._Element) -> list[str]:
             el.text = "\n" + (el.text or "")
             el.tail = "\n" + (el.tail or "")
     text = article.text_content().replace("\xa0", " ").replace("\u3000", " ")
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    return [line.strip() for line in text.split("\n") if line.strip() and not _PAGE_INFO.match(line.strip())]
