@@ -98,8 +98,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "make", "problem"), CASES, ids=[c[0] for c in CASES])
-def test_bad_file_is_refused_and_nothing_changes(knowledge_base, files, capsys, name, make, problem):
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_bad_file_is_refused_and_nothing_changes(knowledge_base, files, capsys, case):
+    name, make, problem = case
     path = files / name
     make(path)
     before = snapshot(knowledge_base)

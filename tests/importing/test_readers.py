@@ -9,10 +9,10 @@ from desktop_app.importing import EncodingUnclearError, load_file
 from desktop_app.importing.docx import read_docx
 from desktop_app.importing.html import read_html
 from desktop_app.importing.textfile import decode_text
-
 from tests.importing.helpers import numbering, paragraph, write_docx
 
-SAMPLE = "关于推进人才流动的实施方案\n一、总体要求\n（一）加强领导。建立工作机制，统筹推进档案服务改革。\n（二）强化保障。落实经费。\n"
+SAMPLE = ("关于推进人才流动的实施方案\n一、总体要求\n（一）加强领导。建立工作机制，统筹推进档案服务改革。\n"
+          "（二）强化保障。落实经费。\n")
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
