@@ -91,6 +91,13 @@ def _load_xml(path: Path, kind: DocumentKind | None, doc_id: str | None) -> Impo
     return ImportedFile(path, doc, FORMATS[".xml"])
 
 
+def structure_text(text: str, path: str | Path = "text.txt", *, kind: DocumentKind | None = None,
+                   doc_id: str | None = None, by_paragraph: bool = False) -> ImportedFile:
+    """Structure text already in hand (*path* only names it in messages and provenance)."""
+    found = _Found(text.splitlines(), FORMATS[".txt"], "", "")
+    return _structure(Path(path), found, kind=kind, doc_id=doc_id, by_paragraph=by_paragraph, taken=frozenset())
+
+
 @dataclass(frozen=True)
 class _Found:
     lines: list[str]

@@ -82,8 +82,12 @@ def _take(line: str, found: dict[str, str], header: bool) -> bool:
     if (date := parse_date(text)) and "date" not in found:
         found["date"] = date
         return True
-    if _is_issuer(text) and "issuer" not in found:
-        found["issuer"] = re.sub(r"\s+", "、", text)
+    if _is_issuer(text) and ("issuer" not in found or not header):
+        name = re.sub(r"\s+", "、", text)
+        # the signature is read bottom-up: a second issuer line above the first is a co-issuer
+        known = found.get("issuer", "").split("、")
+        if name not in known:
+            found["issuer"] = f"{name}、{found['issuer']}" if "issuer" in found else name
         return True
     if header and "title" not in found and _is_title(text):
         found["title"] = text.strip("《》")

@@ -53,6 +53,10 @@ def write_docx(path: Path, paragraphs: list[str], numbering_xml: str | None = No
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under *folder* with a hash of its bytes."""
+    """Every file under *folder* with a hash of its bytes, but jieba's model cache (``cache/``).
+
+    The cache is written the first time anything segments text; it is not knowledge and
+    rebuilds itself, so it may appear while nothing else may change.
+    """
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.relative_to(folder).parts[0] != "cache"}
