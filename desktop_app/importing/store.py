@@ -75,14 +75,17 @@ class UserStore:
         all_links = kept + [lk for lk in links if lk.source_doc == doc.id] + [
             lk for lk in links if lk.source_doc != doc.id and lk not in kept]
         self._check_loads(target, {doc.id: doc}, all_links, removed=set())
+        created = not self.folder.exists()
         self.folder.mkdir(parents=True, exist_ok=True)
         old = target.read_bytes() if target.exists() else None
-        atomic_write_bytes(target, document_to_xml(doc))
         try:
+            atomic_write_bytes(target, document_to_xml(doc))
             self._write_links(all_links)
         except OSError:
             with contextlib.suppress(OSError):
-                atomic_write_bytes(target, old) if old is not None else target.unlink()
+                atomic_write_bytes(target, old) if old is not None else target.unlink(missing_ok=True)
+                if created:
+                    self.folder.rmdir()
             raise
         return target
 

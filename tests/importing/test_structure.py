@@ -57,7 +57,8 @@ def test_articles_with_chapters_and_items():
     doc = structure_text(text, doc_id="rules").document
     assert [(p.num, p.heading) for p in doc.parts] == [("第一章", "总则"), ("第二章", "附则")]
     assert [(c.num, c.heading) for c in doc.clauses] == [
-        ("第一条", "为了促进人才流动，制定本办法"), ("第二条", "本办法适用于下列人员："), ("第三条", "本办法自印发之日起施行")]
+        ("第一条", "为了促进人才流动，制定本办法"), ("第二条", "本办法适用于下列人员："),
+        ("第三条", "本办法自印发之日起施行")]
     assert [i.num + i.text for i in doc.clauses[1].items] == ["（一）高校毕业生；", "（二）技术技能人才。"]
 
 
@@ -86,7 +87,7 @@ def test_arbitrary_text_is_structured_or_refused_and_no_chinese_is_lost(text):
         return
     kept = "".join(got.header.taken) + got.document.full_text()
     for ch in "甲乙关于意见":
-        assert kept.count(ch) >= text.count(ch) - (got.document.title.count(ch) if not got.header.title else 0)
+        assert kept.count(ch) == text.count(ch), ch
 
 
 @settings(max_examples=60, deadline=None)
