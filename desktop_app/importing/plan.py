@@ -71,13 +71,19 @@ def _completable(corpus: Corpus, doc: Document, explicit_id: str | None) -> Docu
 
 
 def commit_import(plan: ImportPlan, links: list[Link] | None = None, *, store: UserStore | None = None,
-                  replace_existing: bool = False) -> Path:
-    """Save *plan*'s document with *links* (default: :meth:`ImportPlan.default_links`) and update the index."""
+                  replace_existing: bool = False, update_index: bool = True) -> Path:
+    """Save *plan*'s document with *links* (default: :meth:`ImportPlan.default_links`).
+
+    Args:
+        update_index: bring the search index up to date here (the command line); the window
+            passes False and updates its index on its own worker.
+    """
     store = store or UserStore()
     links = plan.default_links() if links is None else links
     saved = store.save(plan.document, links, replace_existing=replace_existing,
                        replaces_builtin=plan.completion is not None)
-    update_search_index(plan.document.id)
+    if update_index:
+        update_search_index(plan.document.id)
     return saved
 
 
