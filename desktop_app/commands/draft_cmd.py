@@ -1,0 +1,75 @@
+"""``draft``: build a city's draft plan and export it as Word files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..core.errors import LookupFailed
+from ..drafting import Draft, build_draft, load_draft, save_draft
+from ..export import export_draft, export_table
+from ..export.safety import TargetExistsError, check_target
+from .common import load_corpus
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("draft", help="生成某市实施方案草稿并导出 Word（公文格式、逐条批注依据）",
+                       description="从省实施措施生成市级实施方案草稿，导出为公文格式的 .docx，可附对照表。")
+    p.add_argument("--city", help="城市，如 沈阳市（用 --from 时可省略）")
+    p.add_argument("-o", "--output", metavar="PLAN.docx", help="导出的方案 .docx")
+    p.add_argument("--track-changes", action="store_true", help="以修订（w:ins/w:del）标出相对省实施措施的改动")
+    p.add_argument("--table", metavar="TABLE.docx", help="同时导出三栏对照表（横向）")
+    p.add_argument("--from", dest="source", metavar="DRAFT.json", help="从已保存的草稿文件导出，而不是重新生成")
+    p.add_argument("--save", metavar="DRAFT.json", help="把草稿保存为文件，以便在窗口中继续编辑")
+    p.add_argument("--force", action="store_true", help="方案、对照表或草稿文件已存在时覆盖（不加则不动已有文件）")
+    p.set_defaults(func=cmd_draft)
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    if not (args.output or args.table or args.save):
+        print("policydesk draft: 请至少给出 -o、--table 或 --save 之一", file=sys.stderr)
+        return 2
+    targets = [Path(t) for t in (args.output, args.table, args.save) if t]
+    if len({t.resolve() for t in targets}) < len(targets):
+        print("policydesk draft: -o、--table、--save 不能是同一个文件", file=sys.stderr)
+        return 2
+    corpus = load_corpus()
+    draft = _draft(corpus, args)
+    for target in targets:       # refuse before writing anything, so no half set of files is left
+        try:
+            check_target(target, args.force)
+        except TargetExistsError as exc:
+            print(f"policydesk: {exc}", file=sys.stderr)
+            return 1
+    if args.save:
+        save_draft(draft, args.save)
+        print(f"已保存草稿：{args.save}")
+    if args.output:
+        export_draft(draft, corpus, args.output, track_changes=args.track_changes, overwrite=args.force)
+        mode = "，修订模式" if args.track_changes else ""
+        print(f"已导出方案：{args.output}（{_summary(draft)}{mode}）")
+    if args.table:
+        export_table(draft, corpus, args.table, overwrite=args.force)
+        print(f"已导出对照表：{args.table}")
+    return 0
+
+
+def _draft(corpus, args: argparse.Namespace) -> Draft:
+    if args.source:
+        draft = load_draft(args.source)
+        if args.city and corpus.city(args.city).name != draft.city:
+            raise LookupFailed(f"草稿 {args.source} 是{draft.city}的，与 --city {args.city} 不符")
+        return draft
+    if not args.city:
+        names = "、".join(c.name for c in corpus.cities)
+        raise LookupFailed(f"请用 --city 指定城市；可选：{names}")
+    return build_draft(corpus, args.city)
+
+
+def _summary(draft: Draft) -> str:
+    numbered = draft.numbered()
+    clauses = [nc.clause for np in numbered for nc in np.clauses]
+    flags = sum(len(c.open_flags) for c in clauses)
+    todo = sum(c.to_complete for c in clauses) + sum(np.part.to_complete and not np.clauses for np in numbered)
+    return f"{len(numbered)} 部分 {len(clauses)} 条，批注 {len(clauses)} 条，待处理提示 {flags} 条，待起草 {todo} 处"

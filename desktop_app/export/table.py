@@ -1,0 +1,173 @@
+"""The three-column comparison table (对照表): 中央意见 | 省实施措施 | 市实施方案（草稿）.
+
+One row per clause of the draft, under a row naming its part.  Central clauses
+the knowledge base holds only in part are marked, and so are the gaps (a
+draft clause with no provincial counterpart, a central clause nobody carries
+out).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx.document import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm
+
+from ..core.corpus import Corpus
+from ..core.errors import LookupFailed
+from ..core.model import Clause, Completeness, Part
+from ..drafting.edit import with_full_width_punctuation
+from ..drafting.model import Draft, DraftClause, NumberedClause, Origin
+from . import gbt9704 as g
+from .docx_writer import Progress, to_bytes
+from .safety import check_target, write_export
+from .wml import paragraph
+
+HEADERS = ("中央意见", "省实施措施", "市实施方案（草稿）")
+TABLE_TITLE = "{city}实施方案（草稿）与中央意见、省实施措施对照表"
+NO_PROVINCIAL = "【缺口】省实施措施无对应条款"
+NO_CENTRAL = "【无对应】本条不直接落实中央《意见》的具体条款"
+ADDED = "【新增】起草人新增条款"
+MARKS = {
+    Completeness.PARTIAL: "【仅收录部分原文，非全文】",
+    Completeness.HEADING_ONLY: "【仅收录标题，正文缺失】",
+}
+COLUMN_WIDTHS_MM = (80, 80, 87)
+
+
+def central_cell(corpus: Corpus, draft: Draft, ids: tuple[str, ...], related: tuple[str, ...] = ()) -> list[str]:
+    """The central text a clause carries out, each incomplete clause marked."""
+    lines = []
+    for unit_id in ids:
+        unit = _unit(corpus, draft.central_doc, unit_id)
+        if unit is None:
+            lines.append(f"【知识库中未找到 {unit_id}】")
+            continue
+        lines.extend(_unit_text(unit).split("\n"))
+        if unit.completeness in MARKS:
+            lines.append(MARKS[unit.completeness])
+    if not ids:
+        lines.append(NO_CENTRAL)
+        for unit_id in related:
+            unit = _unit(corpus, draft.central_doc, unit_id)
+            if unit is not None:
+                lines.append(f"相关：{unit.num}{unit.heading}" + MARKS.get(unit.completeness, ""))
+    return lines
+
+
+def provincial_cell(corpus: Corpus, draft: Draft, clause: DraftClause) -> list[str]:
+    if clause.origin is Origin.ADDED:
+        return [ADDED]
+    unit = _unit(corpus, draft.provincial_doc, clause.source_id) if clause.source_id else None
+    if unit is None:
+        return [NO_PROVINCIAL]
+    return _unit_text(unit).split("\n")
+
+
+def city_cell(nc: NumberedClause) -> list[str]:
+    paras = list(nc.clause.paragraphs)
+    first = nc.lead + (paras[0] if paras else "")
+    return [first, *paras[1:]]
+
+
+def _unit(corpus: Corpus, doc: str, unit_id: str) -> Clause | Part | None:
+    try:
+        return corpus.unit(doc, unit_id)
+    except LookupFailed:
+        return None
+
+
+def _unit_text(unit: Clause | Part) -> str:
+    return unit.full_text() if isinstance(unit, Clause) else "\n".join([unit.num + unit.heading, *unit.paragraphs])
+
+
+def _set_cell(cell, lines: list[str], style_id: str) -> None:
+    # WordprocessingML directly: python-docx's style lookup per paragraph costs ~3 ms each.
+    tc = cell._tc
+    for p in tc.findall(qn("w:p")):
+        tc.remove(p)
+    for line in lines or [""]:
+        tc.append(paragraph(style_id, line))
+
+
+def _style(doc: Document, style_id: str):
+    # python-docx looks styles up by name; ours are named in Chinese, so find them by id.
+    return next(s for s in doc.styles if s.style_id == style_id)
+
+
+def _shade(cell, fill: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    tcpr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
+
+
+def _repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:tblHeader"))
+
+
+def render_table(draft: Draft, corpus: Corpus, progress: Progress | None = None) -> Document:
+    draft = with_full_width_punctuation(draft)
+    doc = g.landscape_document()
+    g.set_properties(doc, TABLE_TITLE.format(city=draft.city))
+    sect = doc.element.body.find(qn("w:sectPr"))
+    sect.addprevious(paragraph(g.STYLE_TITLE, TABLE_TITLE.format(city=draft.city)))
+    sect.addprevious(paragraph(g.STYLE_TABLE_TEXT))
+    table = doc.add_table(rows=1, cols=3)
+    table.style = _style(doc, "TableGrid")
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, head in zip(table.rows[0].cells, HEADERS, strict=True):
+        _set_cell(cell, [head], g.STYLE_TABLE_HEAD)
+    _repeat_header(table.rows[0])
+    numbered = draft.numbered()
+    total = sum(len(np.clauses) for np in numbered) or 1
+    done = 0
+    for np in numbered:
+        part_row = table.add_row()
+        merged = part_row.cells[0].merge(part_row.cells[2])
+        _set_cell(merged, [np.num + np.part.heading], g.STYLE_TABLE_HEAD)
+        _shade(merged, "F2F2F2")
+        if np.part.paragraphs and not np.clauses:
+            row = table.add_row().cells
+            _set_cell(row[0], central_cell(corpus, draft, np.part.carries_out), g.STYLE_TABLE_TEXT)
+            _set_cell(row[1], [NO_PROVINCIAL] if np.part.origin is not Origin.PROVINCIAL else ["（本部分无条款）"],
+                      g.STYLE_TABLE_TEXT)
+            _set_cell(row[2], list(np.part.paragraphs), g.STYLE_TABLE_TEXT)
+        for nc in np.clauses:
+            row = table.add_row().cells
+            _set_cell(row[0], central_cell(corpus, draft, nc.clause.carries_out, nc.clause.related),
+                      g.STYLE_TABLE_TEXT)
+            _set_cell(row[1], provincial_cell(corpus, draft, nc.clause), g.STYLE_TABLE_TEXT)
+            _set_cell(row[2], city_cell(nc), g.STYLE_TABLE_TEXT)
+            if nc.clause.origin is not Origin.PROVINCIAL:
+                _shade(row[1], "FFF2CC")
+            done += 1
+            if progress:
+                progress(done, total)
+    for row in table.rows:
+        tcs = row._tr.tc_lst
+        widths = COLUMN_WIDTHS_MM if len(tcs) == len(COLUMN_WIDTHS_MM) else (sum(COLUMN_WIDTHS_MM),)
+        for tc, width in zip(tcs, widths, strict=True):
+            tc.width = Mm(width)
+    _fix_grid(table)
+    return doc
+
+
+def _fix_grid(table) -> None:
+    grid = table._tbl.find(qn("w:tblGrid"))
+    for col, width in zip(grid.findall(qn("w:gridCol")), COLUMN_WIDTHS_MM, strict=True):
+        col.set(qn("w:w"), str(int(width * 56.7)))
+
+
+def export_table(draft: Draft, corpus: Corpus, path: str | Path, *, overwrite: bool = False,
+                 progress: Progress | None = None) -> Path:
+    """Write the 对照表 atomically.
+
+    Raises:
+        TargetExistsError: *path* exists and *overwrite* is false.
+        ExportError: the file cannot be written.
+    """
+    check_target(path, overwrite)
+    return write_export(path, to_bytes(render_table(draft, corpus, progress)), overwrite)
