@@ -17,7 +17,7 @@ from ..core.model import Document
 from .docnumber import DOC_NUMBER_RE, normalise_doc_number
 
 _TITLE_RE = re.compile(r"《([^《》]{2,120})》")
-_UNIT_AFTER = re.compile(r"^\s*[（(]?\s*(?:[^）)]{0,12}号)?\s*[）)]?\s*(第\s*(?:[（(][一二三四五六七八九十百]+[）)]|"
+_UNIT_AFTER = re.compile(r"^\s*[（(]?\s*(?:[^）)]{0,12}号)?\s*[）)]?\s*(?:文件|文)?\s*(第\s*(?:[（(][一二三四五六七八九十百]+[）)]|"
                          r"[一二三四五六七八九十百\d]+)\s*(?:条|部分))")
 
 
@@ -55,9 +55,10 @@ def _doc_by_title(title: str, corpus: Corpus, exclude: str) -> Document | None:
 
 
 def _doc_by_number(number: str, corpus: Corpus, exclude: str) -> Document | None:
+    # the pattern may take in words before the issuer's code (依据厅字…): compare the end
     wanted = normalise_doc_number(number)
     return next((d for d in corpus.documents if d.id != exclude and d.doc_number
-                 and normalise_doc_number(d.doc_number) == wanted), None)
+                 and wanted.endswith(normalise_doc_number(d.doc_number))), None)
 
 
 def _with_unit(doc: Document, text: str, start: int, end: int, corpus: Corpus) -> Reference:

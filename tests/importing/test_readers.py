@@ -121,3 +121,14 @@ def test_web_page_article_only(files):
     assert doc.title == "某市人民政府关于推进人才流动的实施意见"
     assert doc.doc_number == "某政发〔2020〕8号"
     assert [c.num for c in doc.clauses] == ["（一）", "（二）", "（三）"]
+
+
+def test_project_xml_is_read_with_its_structure(files, corpus):
+    from desktop_app.core.model import DocumentKind
+    from desktop_app.core.xmlio import document_to_xml
+
+    path = files / "liaoning-copy.xml"
+    path.write_bytes(document_to_xml(corpus.document("liaoning")))
+    got = load_file(path, doc_id="lncopy", kind=DocumentKind.OTHER)
+    assert (got.document.id, got.document.kind) == ("lncopy", DocumentKind.OTHER)
+    assert got.document.clauses == corpus.document("liaoning").clauses
