@@ -17,8 +17,9 @@ from ..core.model import Document
 from .docnumber import DOC_NUMBER_RE, normalise_doc_number
 
 _TITLE_RE = re.compile(r"《([^《》]{2,120})》")
-_UNIT_AFTER = re.compile(r"^\s*[（(]?\s*(?:[^）)]{0,12}号)?\s*[）)]?\s*(?:文件|文)?\s*(第\s*(?:[（(][一二三四五六七八九十百]+[）)]|"
-                         r"[一二三四五六七八九十百\d]+)\s*(?:条|部分))")
+# what may follow a reference to name one unit: (厅字〔2019〕56号)文件 第（五）条 / 第五条 / 第二部分
+_UNIT_AFTER = re.compile(r"^\s*[（(]?\s*(?:[^）)]{0,12}号)?\s*[）)]?\s*(?:文件|文)?\s*"
+                         r"(第\s*(?:[（(][一二三四五六七八九十百]+[）)]|[一二三四五六七八九十百\d]+)\s*(?:条|部分))")
 
 
 @dataclass(frozen=True)
