@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .. import paths
 from ..core.corpus import Corpus
 from ..core.errors import LookupFailed
 from ..core.model import Document, DocumentKind, Link
@@ -95,11 +96,17 @@ def remove_document(doc_id: str, *, store: UserStore | None = None) -> RemoveRes
 
 
 def update_search_index(doc_id: str, *, removed: bool = False) -> bool:
-    """Bring the search index up to date for one document; False when there is no search package."""
+    """Bring the search index up to date for one document.
+
+    Returns False when there is nothing to update: no index has been built yet (the first
+    ``SearchIndex.open`` builds it from the corpus, this document included), or no search package.
+    """
     try:
         from ..search import SearchIndex
     except ImportError:
         # WORKAROUND: desktop_app.search lands from its own branch; until it is merged there is no index.
+        return False
+    if not (paths.data_dir(create=False) / "index").is_dir():
         return False
     corpus = Corpus.load_default()
     index = SearchIndex.open(corpus)
