@@ -21,7 +21,8 @@ def _hits(query: str) -> set[str]:
 def test_import_then_search_then_remove(files, data_dir, capsys):
     assert "liaoning" in _hits("档案")  # the index exists before the import
     path = files / "plan.txt"
-    path.write_text("某市实施方案\n一、总体要求\n（一）建设智慧档案馆。推进档案数字化，建设智慧档案馆。\n", encoding="utf-8")
+    path.write_text("某市实施方案\n一、总体要求\n（一）建设智慧档案馆。推进档案数字化，建设智慧档案馆。\n",
+                    encoding="utf-8")
     assert main(["import", str(path), "--as", "city", "--id", "plan", "--yes"]) == 0
     assert "plan" in _hits("智慧档案馆")
     assert main(["remove", "plan"]) == 0
