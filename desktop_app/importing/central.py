@@ -38,7 +38,7 @@ class CompletionPlan:
 
     @property
     def changes_anything(self) -> bool:
-        return bool(self.filled)
+        return bool(self.filled) or (self.overwrite and bool(self.conflicts))
 
 
 def is_same_document(imported: Document, shipped: Document) -> bool:

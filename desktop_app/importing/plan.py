@@ -18,6 +18,7 @@ from ..core.model import Document, DocumentKind, Link
 from ..linking import UnitSuggestions, accepted_links, suggest_links
 from .build import ImportedFile, load_file
 from .central import CompletionPlan, is_same_document, plan_completion
+from .errors import ImportFailed
 from .store import RemoveResult, UserStore
 
 COMPLETABLE = "central"
@@ -79,6 +80,9 @@ def commit_import(plan: ImportPlan, links: list[Link] | None = None, *, store: U
         update_index: bring the search index up to date here (the command line); the window
             passes False and updates its index on its own worker.
     """
+    if plan.completion is not None and not plan.completion.changes_anything:
+        raise ImportFailed(plan.imported.path, f"导入的文本没有可补全 {plan.document.id} 的条款"
+                                               "（编号和标题相同、且内置文本缺正文的条款），未保存")
     store = store or UserStore()
     links = plan.default_links() if links is None else links
     saved = store.save(plan.document, links, replace_existing=replace_existing,

@@ -62,6 +62,18 @@ def test_differing_full_clause_is_kept_unless_confirmed(corpus, files, capsys):
     assert "【改动】" in confirmed.document.clauses[1].full_text()
 
 
+def test_full_text_that_completes_nothing_is_not_saved(corpus, files, data_dir, capsys):
+    central = corpus.document("central")
+    text = "\n".join(["关于促进劳动力和人才社会性流动体制机制改革的意见", "厅字〔2019〕56号",
+                     *(f"{p.num}{p.heading}\n" + "\n".join(c.full_text() for c in p.clauses if c.is_complete)
+                       for p in central.parts[:3])])
+    path = files / "part.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["import", str(path), "--as", "central", "--yes"]) == 1
+    assert "没有可补全" in capsys.readouterr().err
+    assert not (data_dir / "documents").exists()
+
+
 def test_removing_the_full_text_brings_back_the_shipped_central(corpus, files, capsys):
     assert main(["import", str(_full_text_file(corpus, files)), "--as", "central", "--yes"]) == 0
     assert main(["remove", "central"]) == 0
