@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -102,6 +103,28 @@ class ImportDialog(QDialog):
     def _build(self) -> None:
         self.status = QLabel(self.tr("正在读取并分析 %1 …").replace("%1", self._path.name))
         self.status.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.overwrite_box = QCheckBox()
+        self.overwrite_box.hide()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_structure())
+        splitter.addWidget(self._build_links())
+        splitter.setSizes([450, 650])
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("保存到知识库"))
+        self.save_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addLayout(self._build_form())
+        layout.addWidget(self.details)
+        layout.addWidget(self.overwrite_box)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.buttons)
+
+    def _build_form(self) -> QFormLayout:
         self.title_edit, self.id_edit = QLineEdit(), QLineEdit()
         self.issuer_edit, self.number_edit, self.date_edit = QLineEdit(), QLineEdit(), QLineEdit()
         self.kind_combo = QComboBox()
@@ -112,29 +135,28 @@ class ImportDialog(QDialog):
                               (self.tr("层级"), self.kind_combo), (self.tr("发文机关"), self.issuer_edit),
                               (self.tr("文号"), self.number_edit), (self.tr("日期"), self.date_edit)):
             form.addRow(label, widget)
-        self.details = QLabel()
-        self.details.setWordWrap(True)
+        return form
+
+    def _build_structure(self) -> QTreeWidget:
         self.structure = QTreeWidget()
         self.structure.setHeaderLabels([self.tr("编号"), self.tr("识别出的结构")])
+        return self.structure
+
+    def _build_links(self) -> QWidget:
         self.links = QTreeWidget()
         self.links.setHeaderLabels([self.tr("条款 / 建议落实的上级条款"), self.tr("得分")])
-        self.overwrite_box = QCheckBox()
-        self.overwrite_box.hide()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.structure)
-        splitter.addWidget(self.links)
-        splitter.setSizes([450, 650])
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("保存到知识库"))
-        self.save_button.setEnabled(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addLayout(form)
-        layout.addWidget(self.details)
-        layout.addWidget(self.overwrite_box)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.buttons)
+        header = self.links.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.links_hint = QLabel()
+        self.links_hint.setWordWrap(True)
+        box = QWidget()
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.addWidget(self.links_hint)
+        box_layout.addWidget(self.links, 1)
+        return box
 
     def _connect(self) -> None:
         self.buttons.accepted.connect(self._on_save)
@@ -237,16 +259,18 @@ class ImportDialog(QDialog):
     def _fill_links(self, plan: ImportPlan) -> None:
         self.overwrite_box.hide()
         self.links.clear()
-        self.links.setHeaderLabels([self.tr("条款 / 建议落实的上级条款（勾选的将保存；得分≥%1 已预先勾选）")
-                                    .replace("%1", f"{ACCEPT_THRESHOLD:.2f}"), self.tr("得分")])
+        self.links.setHeaderLabels([self.tr("条款 / 建议落实的上级条款"), self.tr("得分")])
+        self.links_hint.setText(self.tr("勾选的链接随文档保存。已预先勾选：原文明确引用的条款，以及每个上级文件中"
+                                        "得分最高且不低于 %1 的条款。").replace("%1", f"{ACCEPT_THRESHOLD:.2f}"))
         units = {u.id: u for u in link_units(plan.document)}
         for found in plan.suggestions:
             unit = units[found.unit_id]
             top = QTreeWidgetItem(self.links, [unit.num + unit.heading, ""])
             accepted = found.accepted()
             for s in found.suggestions:
-                label = f"{self._doc_title(s.doc)} {s.num}{s.heading}"
+                label = f"［{self._doc_label(s.doc)}］{s.num}{s.heading}"
                 child = QTreeWidgetItem(top, [label, f"{s.score:.2f}" if s.reason == "text" else self.tr("原文引用")])
+                child.setToolTip(0, self._corpus.ref(s.doc, s.id).citation + (f"\n{s.note}" if s.note else ""))
                 child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 child.setCheckState(0, Qt.CheckState.Checked if s in accepted else Qt.CheckState.Unchecked)
                 child.setData(0, _LINK_ROLE, to_link(plan.document.id, found.unit_id, s))
@@ -259,6 +283,8 @@ class ImportDialog(QDialog):
         completion = plan.completion
         self.links.clear()
         self.links.setHeaderLabels([self.tr("将补全的条款（原为仅标题或部分原文）"), ""])
+        self.links_hint.setText(self.tr("这是内置文档 %1 的全文：下列条款将改用导入的正文并标为全文，其余内容不变。")
+                                .replace("%1", plan.document.id))
         for clause in plan.document.clauses:
             if clause.id in completion.filled:
                 QTreeWidgetItem(self.links, [clause.num + clause.heading, self.tr("补全")])
@@ -270,11 +296,9 @@ class ImportDialog(QDialog):
             self.overwrite_box.show()
         self.links.expandAll()
 
-    def _doc_title(self, doc_id: str) -> str:
-        try:
-            return "《" + self._corpus.document(doc_id).short_title + "》"
-        except PolicyDeskError:
-            return doc_id
+    def _doc_label(self, doc_id: str) -> str:
+        """``省级 liaoning``: the level says at a glance which document the target is in."""
+        return f"{self._corpus.document(doc_id).kind.label} {doc_id}"
 
     # ---- user actions ------------------------------------------------------------------
     @Slot(int)
