@@ -15,6 +15,7 @@ search index on the window's index worker.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -60,24 +61,25 @@ _LINK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+    """Created on the GUI thread; signals emitted from the worker are queued back to it."""
+
+    finished = Signal(int, object, bool)   # job number, result or exception, succeeded
 
 
 class _Job(QRunnable):
     """Runs one domain callable off the GUI thread; the relay brings the result back."""
 
-    def __init__(self, fn, relay: _Relay) -> None:
+    def __init__(self, fn, number: int, relay: _Relay) -> None:
         super().__init__()
-        self._fn, self._relay = fn, relay
+        self._fn, self._number, self._relay = fn, number, relay
 
     def run(self) -> None:
         try:
-            result = self._fn()
+            result, ok = self._fn(), True
         except Exception as exc:  # every failure is reported to the dialog, never lost on the worker
-            self._relay.failed.emit(exc)
-        else:
-            self._relay.done.emit(result)
+            result, ok = exc, False
+        with contextlib.suppress(RuntimeError):  # the dialog was closed while the job ran: nobody to tell
+            self._relay.finished.emit(self._number, result, ok)
 
 
 class ImportDialog(QDialog):
@@ -92,7 +94,8 @@ class ImportDialog(QDialog):
         self._corpus, self._path, self._store = corpus, Path(path), store
         self._plan: ImportPlan | None = None
         self._options: dict = {}
-        self._relays: set[_Relay] = set()
+        self._relay = _Relay(self)
+        self._job = 0
         self.setWindowTitle(self.tr("导入文档：%1").replace("%1", self._path.name))
         self.resize(1100, 760)
         self._build()
@@ -159,6 +162,7 @@ class ImportDialog(QDialog):
         return box
 
     def _connect(self) -> None:
+        self._relay.finished.connect(self._on_job_finished)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         self.kind_combo.activated.connect(self._on_kind_changed)
@@ -182,13 +186,18 @@ class ImportDialog(QDialog):
 
     def _run(self, fn) -> None:
         self.save_button.setEnabled(False)
-        relay = _Relay()
-        self._relays.add(relay)
-        relay.done.connect(lambda plan: (self._relays.discard(relay), self._on_analysed(plan)))
-        relay.failed.connect(lambda exc: (self._relays.discard(relay), self._on_failed(exc)))
-        QThreadPool.globalInstance().start(_Job(fn, relay))
+        self._job += 1
+        QThreadPool.globalInstance().start(_Job(fn, self._job, self._relay))
 
-    @Slot(object)
+    @Slot(int, object, bool)
+    def _on_job_finished(self, number: int, result: object, ok: bool) -> None:
+        if number != self._job:
+            return  # an older analysis (the level was changed again meanwhile)
+        if ok:
+            self._on_analysed(result)
+        else:
+            self._on_failed(result)
+
     def _on_analysed(self, plan: ImportPlan) -> None:
         self._plan = plan
         doc = plan.document
@@ -209,7 +218,6 @@ class ImportDialog(QDialog):
         self.save_button.setEnabled(True)
         self.analysisFinished.emit(True)
 
-    @Slot(object)
     def _on_failed(self, exc: Exception) -> None:
         if isinstance(exc, NoStructureError) and not self._options.get("by_paragraph"):
             answer = QMessageBox.question(self, self.tr("未识别出条款编号"), self.tr(

@@ -107,6 +107,20 @@ def test_text_without_numbering_offers_paragraphs(qtbot, corpus, tmp_path, answe
     assert labels == ["第1段", "第2段"]
 
 
+def test_closing_before_the_analysis_ends_is_harmless(qtbot, corpus, tmp_path, data_dir, answers):
+    from PySide6.QtCore import QThreadPool
+
+    path = tmp_path / "mock.txt"
+    path.write_text(MOCK_CITY_PLAN, encoding="utf-8")
+    dialog = ImportDialog(corpus, path)
+    dialog.reject()
+    dialog.deleteLater()
+    qtbot.wait(10)
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    qtbot.wait(10)
+    assert not (data_dir / "documents").exists() and answers == []
+
+
 def test_invalid_id_is_not_saved(qtbot, corpus, tmp_path, data_dir, answers):
     path = tmp_path / "mock.txt"
     path.write_text(MOCK_CITY_PLAN, encoding="utf-8")
