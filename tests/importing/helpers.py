@@ -38,7 +38,20 @@ def numbering(levels: list[tuple[str, str]], num_id: int = 1) -> str:
             f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
 
 
-def write_docx(path: Path, paragraphs: list[str], numbering_xml: str | None = None) -> Path:
+def styles(style_id: str, num_id: int, ilvl: int = 0) -> str:
+    """styles.xml with one paragraph style that carries list numbering (as Word's heading styles can)."""
+    return (f'<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W_NS}">'
+            f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{style_id}"/>'
+            f'<w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr></w:style>'
+            f'</w:styles>')
+
+
+def styled(text: str, style_id: str) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+
+
+def write_docx(path: Path, paragraphs: list[str], numbering_xml: str | None = None,
+               styles_xml: str | None = None) -> Path:
     """A minimal, valid .docx (Word and LibreOffice open it) with the given <w:p> elements."""
     body = "".join(paragraphs)
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -49,6 +62,8 @@ def write_docx(path: Path, paragraphs: list[str], numbering_xml: str | None = No
         zf.writestr("word/document.xml", document)
         if numbering_xml:
             zf.writestr("word/numbering.xml", numbering_xml)
+        if styles_xml:
+            zf.writestr("word/styles.xml", styles_xml)
     return path
 
 

@@ -90,6 +90,16 @@ def test_shipped_documents_cannot_be_removed_or_shadowed(plan_file, capsys):
     assert "内置文档" in capsys.readouterr().err
 
 
+def test_unclear_encoding_is_asked_for_then_given(files, capsys):
+    path = files / "tw.txt"
+    path.write_bytes("一、總體要求\n（一）推動人才流動，健全檔案管理服務。\n".encode("big5"))
+    assert main(["import", str(path), "--as", "other"]) == 1
+    assert "--encoding" in capsys.readouterr().err
+    assert main(["import", str(path), "--as", "other", "--encoding", "big5", "--json"]) == 0
+    out = _json(capsys)
+    assert out["source"]["encoding"] == "big5" and out["parts"][0]["clauses"][0]["heading"].startswith("推動人才流動")
+
+
 def test_kind_and_id_are_guessed(files, capsys):
     path = files / "省级措施.txt"
     path.write_text("辽宁省人民政府办公厅关于做好人才工作的通知\n辽政办发〔2020〕12号\n一、总体要求\n（一）加强领导。\n",

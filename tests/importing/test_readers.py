@@ -9,7 +9,7 @@ from desktop_app.importing import EncodingUnclearError, load_file
 from desktop_app.importing.docx import read_docx
 from desktop_app.importing.html import read_html
 from desktop_app.importing.textfile import decode_text
-from tests.importing.helpers import numbering, paragraph, write_docx
+from tests.importing.helpers import numbering, paragraph, styled, styles, write_docx
 
 SAMPLE = ("关于推进人才流动的实施方案\n一、总体要求\n（一）加强领导。建立工作机制，统筹推进档案服务改革。\n"
           "（二）强化保障。落实经费。\n")
@@ -70,6 +70,13 @@ def test_word_automatic_numbering_is_written_out(files):
     doc = load_file(path, doc_id="auto", by_paragraph=False).document
     assert [p.num for p in doc.parts] == ["一、", "二、"]
     assert [i.num for i in doc.clauses[0].items] == ["1.", "2."]
+
+
+def test_word_numbering_carried_by_a_paragraph_style(files):
+    path = write_docx(files / "styled.docx", [styled("总体要求", "PartHeading"), paragraph("（一）加强领导。"),
+                                              styled("保障措施", "PartHeading"), paragraph("（二）落实经费。")],
+                      numbering([("chineseCounting", "%1、")]), styles("PartHeading", 1))
+    assert read_docx(path) == ["一、总体要求", "（一）加强领导。", "二、保障措施", "（二）落实经费。"]
 
 
 def test_word_articles_numbered_automatically(files):
