@@ -137,16 +137,16 @@ def test_invalid_id_is_not_saved(qtbot, corpus, tmp_path, data_dir, answers):
 def test_main_window_menu_imports_and_refreshes(qtbot, tmp_path, monkeypatch, answers):
     """工具 → 导入文档… in the real main window: the new document appears in the window's corpus and tree."""
     pytest.importorskip("desktop_app.ui.main_window", reason="the main window is merged from its own branch")
+    from desktop_app.app import create_window
     from PySide6.QtWidgets import QFileDialog
 
-    from desktop_app.app import create_window
     from desktop_app.ui import import_dialog
 
     path = tmp_path / "mock.txt"
     path.write_text(MOCK_CITY_PLAN, encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
     opened: list[ImportDialog] = []
-    monkeypatch.setattr(import_dialog.ImportDialog, "open", lambda self: opened.append(self))
+    monkeypatch.setattr(import_dialog.ImportDialog, "open", opened.append)
     window = create_window(start_background=False)
     qtbot.addWidget(window)
     (action,) = [a for a in window.tools_menu.actions() if a.text() == "导入文档…"]
