@@ -146,7 +146,7 @@ def test_main_window_menu_imports_and_refreshes(qtbot, tmp_path, monkeypatch, an
     path.write_text(MOCK_CITY_PLAN, encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
     opened: list[ImportDialog] = []
-    monkeypatch.setattr(import_dialog.ImportDialog, "open", opened.append)
+    monkeypatch.setattr(import_dialog.ImportDialog, "open", lambda self: opened.append(self))  # noqa: PLW0108 - binds self
     window = create_window(start_background=False)
     qtbot.addWidget(window)
     (action,) = [a for a in window.tools_menu.actions() if a.text() == "导入文档…"]
