@@ -27,6 +27,14 @@ from .textfile import decode_text, read_limited
 FORMATS = {".txt": "文本", ".text": "文本", ".docx": "Word 文档", ".html": "网页", ".htm": "网页",
            ".xml": "PolicyDesk XML"}
 
+_SAVE_AS_HINTS = {
+    ".doc": "。请在 Word 或 WPS 中“另存为”.docx 后导入",
+    ".wps": "。请在 WPS 中“另存为”.docx 后导入",
+    ".rtf": "。请在 Word 或 WPS 中“另存为”.docx 后导入",
+    ".pdf": "。PDF 请先在 WPS 或 Word 中转换为 .docx，或复制全文存为 .txt 后导入",
+    ".ofd": "。OFD 请先转换为 .docx，或复制全文存为 .txt 后导入",
+}
+
 
 @dataclass(frozen=True)
 class ImportedFile:
@@ -63,8 +71,9 @@ def load_file(path: str | Path, *, kind: DocumentKind | None = None, doc_id: str
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
+        hint = _SAVE_AS_HINTS.get(suffix, "")
         raise UnsupportedFormatError(path, f"不支持的文件类型 {suffix or '（无扩展名）'}；"
-                                           f"可导入：{'、'.join(sorted(set(FORMATS)))}")
+                                           f"可导入：{'、'.join(sorted(set(FORMATS)))}{hint}")
     if not path.is_file():
         raise ImportFailed(path, "文件不存在")
     if suffix == ".xml":

@@ -59,7 +59,7 @@ def _read_parts(path: Path, data: bytes) -> dict[str, bytes]:
             _check_sizes(path, infos)
             return {i.filename: zf.read(i) for i in infos if i.filename in _NEEDED}
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
-        raise CorruptFileError(path, f"不是完整的 Word 文档（文件被截断或已损坏：{exc}）") from None
+        raise CorruptFileError(path, f"不是完整的 Word 文档（文件被截断或已损坏，或设有打开密码：{exc}）") from None
 
 
 def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:

@@ -95,6 +95,7 @@ CASES = [
     ("huge.txt", _huge_text, "上限 8 MB"),
     ("prose.txt", _no_structure, "--paragraphs"),
     ("scan.pdf", _wrong_format, "不支持的文件类型"),
+    ("old.doc", _wrong_format, "另存为”.docx"),
 ]
 
 
