@@ -77,8 +77,11 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
 
 
 def _text(p: etree._Element) -> str:
+    """The paragraph's own text: deleted text (tracked changes) left out, text boxes inside it read separately."""
     out = []
-    for el in p.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}cr", f"{{{W}}}delText"):
+    for el in p.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}cr"):
+        if next(el.iterancestors(f"{{{W}}}p")) is not p:
+            continue  # a paragraph of a text box anchored here: it is read as a paragraph of its own
         tag = etree.QName(el).localname
         if tag == "t":
             out.append(el.text or "")

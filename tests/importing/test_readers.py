@@ -72,6 +72,14 @@ def test_word_automatic_numbering_is_written_out(files):
     assert [i.num for i in doc.clauses[0].items] == ["1.", "2."]
 
 
+def test_word_text_boxes_and_tracked_deletions(files):
+    box = ('<w:p><w:r><w:t>（一）加强领导。</w:t></w:r><w:r><w:pict><w:txbxContent>'
+           '<w:p><w:r><w:t>图框里的说明</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>'
+           '<w:del><w:r><w:delText>已删除的话</w:delText></w:r></w:del><w:ins><w:r><w:t>新增的话。</w:t></w:r></w:ins></w:p>')
+    path = write_docx(files / "box.docx", [paragraph("一、总体要求"), box])
+    assert read_docx(path) == ["一、总体要求", "（一）加强领导。新增的话。", "图框里的说明"]
+
+
 def test_word_numbering_carried_by_a_paragraph_style(files):
     path = write_docx(files / "styled.docx", [styled("总体要求", "PartHeading"), paragraph("（一）加强领导。"),
                                               styled("保障措施", "PartHeading"), paragraph("（二）落实经费。")],
