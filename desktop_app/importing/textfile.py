@@ -4,7 +4,10 @@ Encodings, in the order they are tried:
 
 * a byte-order mark decides (UTF-8, UTF-16 as Windows Notepad writes it);
 * text that decodes as UTF-8 is UTF-8 (GB18030 text of any length almost
-  never happens to be valid UTF-8);
+  never happens to be valid UTF-8) — unless its non-ASCII characters are
+  mostly two-byte ones (Cyrillic, Arabic…) while the same bytes read as
+  GB18030 give Chinese: a short GBK text such as ``一业`` is valid UTF-8
+  (``һҵ``), so then the user is asked;
 * otherwise GB18030 (a superset of GB2312 and GBK), but only when the result
   looks like Chinese prose: nearly all its Chinese characters must be common
   ones (in GB2312) and no control characters may appear.  Big5 or Shift-JIS
@@ -53,7 +56,7 @@ def decode_text(data: bytes, path: Path, encoding: str | None = None) -> Decoded
     Raises:
         EmptyFileError, BinaryFileError, EncodingUnclearError
     """
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+    if not data.strip(b" \t\r\n"):
         raise EmptyFileError(path, "文件是空的，没有可导入的文字")
     if encoding:
         return _decode_as(data, path, encoding)
@@ -64,9 +67,13 @@ def decode_text(data: bytes, path: Path, encoding: str | None = None) -> Decoded
         return _checked(_try(data, "utf-16"), "utf-16", data, path)
     if b"\x00" in data[:8192]:
         raise BinaryFileError(path, "这不是文本文件（含有二进制数据），可能是改了扩展名的其他文件")
-    if _is_utf8(data):
-        return _checked(data.decode("utf-8"), "utf-8", data, path)
     text = _try(data, "gb18030")
+    if _is_utf8(data):
+        utf8 = data.decode("utf-8")
+        if _mostly_two_byte(utf8) and text is not None and _looks_like_gb(text):
+            raise EncodingUnclearError(path, f"文件既可读作 UTF-8（“{utf8[:12]}”），也可读作 GB18030（“{text[:12]}”），"
+                                             "无法确定；请指明编码（如 --encoding gb18030）")
+        return _checked(utf8, "utf-8", data, path)
     if text is not None and _looks_like_gb(text):
         return _checked(text, "gb18030", data, path)
     raise EncodingUnclearError(path, "无法确定文件的编码（不是 UTF-8，也不像 GB18030/GBK 中文文本）；"
@@ -89,7 +96,7 @@ def _checked(text: str | None, encoding: str, data: bytes, path: Path) -> Decode
         raise EncodingUnclearError(path, f"文件开头标明为 {encoding}，但内容不是有效的 {encoding} 文本")
     if _CONTROL.search(text[:65536]) and len(_CONTROL.findall(text[:65536])) > 2:
         raise BinaryFileError(path, "这不是文本文件（含有控制字符），可能是改了扩展名的其他文件")
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():
         raise EmptyFileError(path, "文件是空的，没有可导入的文字")
     return DecodedText(text, encoding)
 
@@ -103,6 +110,12 @@ def _try(data: bytes, encoding: str) -> str | None:
         return data.decode(encoding, errors="strict")
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+def _mostly_two_byte(text: str) -> bool:
+    """Most non-ASCII characters are Latin/Greek/Cyrillic/Arabic (two-byte UTF-8): short GBK text can look so."""
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    return bool(wide) and sum(1 for ch in wide if ord(ch) <= 0x7FF) * 2 > len(wide)
 
 
 def _looks_like_gb(text: str) -> bool:

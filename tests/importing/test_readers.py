@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.importing import EncodingUnclearError, load_file
 from desktop_app.importing.docx import read_docx
@@ -147,3 +149,47 @@ def test_project_xml_is_read_with_its_structure(files, corpus):
     got = load_file(path, doc_id="lncopy", kind=DocumentKind.OTHER)
     assert (got.document.id, got.document.kind) == ("lncopy", DocumentKind.OTHER)
     assert got.document.clauses == corpus.document("liaoning").clauses
+
+
+# 一业专丝 are GBK byte pairs that are also valid UTF-8: the case where guessing could go silently wrong
+_CHARS = "关于促进劳动力和人才社会性流动体制机制改革的意见一业专丝，。：；“”（）、12AB \n"
+_COMMON = st.text(alphabet=st.sampled_from(list(_CHARS)),
+                  min_size=1, max_size=200).filter(str.strip)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_COMMON, st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]))
+def test_decoding_is_never_silently_wrong(text, encoding):
+    """The text written comes back, or the user is asked; for UTF-8 it always comes back."""
+    from pathlib import Path
+
+    try:
+        decoded = decode_text(text.encode(encoding), Path("x.txt"))
+    except EncodingUnclearError:
+        assert encoding == "gb18030"
+    else:
+        assert decoded.text.lstrip("\ufeff") == text
+
+
+def test_short_gbk_text_that_is_also_valid_utf8_is_asked_about(files):
+    path = files / "short.txt"
+    path.write_bytes("一业".encode("gbk"))
+    assert path.read_bytes().decode("utf-8") == "һҵ"
+    with pytest.raises(EncodingUnclearError, match="GB18030"):
+        load_file(path)
+    assert decode_text(path.read_bytes(), path, "gbk").text == "一业"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_are_decoded_or_refused_with_a_reason(data):
+    from pathlib import Path
+
+    from desktop_app.importing import ImportFailed
+
+    try:
+        decoded = decode_text(data, Path("x.txt"))
+    except ImportFailed as exc:
+        assert exc.path == "x.txt" and exc.problem
+    else:
+        assert decoded.text.strip()
