@@ -6,6 +6,8 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.cli import main
 from desktop_app.core.corpus import Corpus
@@ -136,3 +138,40 @@ def test_no_structure_can_be_imported_one_clause_per_paragraph(files, capsys):
     assert [(c.num, c.heading) for c in doc.clauses] == [("第1段", "这是一段没有编号的文字"),
                                                          ("第2段", "这是第二段，也没有编号")]
     assert any("按段落导入" in n for n in doc.provenance.notes)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.binary(max_size=600), st.sampled_from([".txt", ".docx", ".html", ".xml"]))
+def test_arbitrary_bytes_in_any_format_give_a_typed_refusal(data, suffix):
+    import tempfile
+    from pathlib import Path
+
+    from desktop_app.importing import ImportFailed, load_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"fuzz{suffix}"
+        path.write_bytes(data)
+        try:
+            load_file(path, by_paragraph=True)
+        except ImportFailed as exc:
+            assert exc.path == str(path) and exc.problem
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(min_size=1, max_size=64), st.integers(min_value=0, max_value=4000))
+def test_damaged_docx_gives_a_typed_refusal(junk, at):
+    import tempfile
+    from pathlib import Path
+
+    from desktop_app.importing import ImportFailed, load_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        good = write_docx(Path(folder) / "src.docx", [paragraph("一、总体要求"), paragraph("（一）加强领导。")])
+        data = good.read_bytes()
+        at = at % len(data)
+        path = Path(folder) / "damaged.docx"
+        path.write_bytes(data[:at] + junk + data[at + len(junk):])
+        try:
+            load_file(path)
+        except ImportFailed as exc:
+            assert exc.path == str(path) and exc.problem
