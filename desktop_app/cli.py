@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "desktop_app.commands.corpus_cmds",
     "desktop_app.commands.draft_cmd",
     "desktop_app.commands.import_cmd",
+    "desktop_app.commands.search_cmd",
 )
 
 

@@ -1,0 +1,197 @@
+"""Text analysis for the search index: width folding, jieba search mode, stop words.
+
+whoosh pickles the analyzer into the index's table of contents, so the analyzer
+is a small class of this module holding no state of its own: unpickling it
+imports this module only, never ``jieba.analyse``.  The segmenter and the stop
+words are loaded lazily, once per process, on the first text analysed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+
+from whoosh.analysis import Token, Tokenizer
+
+from .. import paths
+from ..core import segment
+
+# Bump when the analysis changes in a way the dictionary hashes do not show.
+ANALYZER_VERSION = 2
+STOPWORDS = ("dict", "stopwords.txt")
+
+
+class _FoldTable(dict):
+    """``str.translate`` table folding full-width letters, digits and punctuation to half width.
+
+    Each character maps to one character (NFKC when that is a single character,
+    then lower case), so offsets in the folded text are offsets in the original.
+    """
+
+    def __missing__(self, code: int) -> int:
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:  # a lone surrogate cannot be segmented
+            self[code] = 0x20
+            return 0x20
+        folded = unicodedata.normalize("NFKC", char)
+        folded = folded.lower() if len(folded) == 1 else char.lower()
+        value = ord(folded) if len(folded) == 1 else code
+        self[code] = value
+        return value
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Full-width/half-width and case folding that keeps every offset."""
+    return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Words that carry no meaning in a query (``resources/dict/stopwords.txt``)."""
+    text = paths.resource_path(*STOPWORDS).read_text(encoding="utf-8-sig")
+    return frozenset(fold(w) for line in text.splitlines() if (w := line.split("#")[0].strip()))
+
+
+@lru_cache(maxsize=1)
+def analysis_fingerprint() -> str:
+    """Changes whenever the tokens of a text could change: dictionaries, analyzer version."""
+    digest = hashlib.sha256(f"analyzer {ANALYZER_VERSION}\n".encode())
+    for parts in (segment.USER_DICT, STOPWORDS):
+        digest.update(paths.resource_path(*parts).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _is_word(word: str) -> bool:
+    return any(ch.isalnum() for ch in word)
+
+
+class _Subwords:
+    """The shorter dictionary words inside a word, as the index holds them.
+
+    First jieba's search mode (a word longer than two characters yields its 2- and
+    3-grams that are dictionary words, in jieba's order), then the longer dictionary
+    words inside it, so 技能人才 is found in 高技能人才 and 职业技能等级 holds 技能等级.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def split(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(jieba's search-mode grams, the longer dictionary words inside *word*)."""
+        found = self._cache.get(word)
+        if found is None:
+            has_word = segment.segmenter().has_word
+            n = len(word)
+            grams = [word[i : i + 2] for i in range(n - 1) if has_word(word[i : i + 2])] if n > 2 else []
+            if n > 3:
+                grams += [word[i : i + 3] for i in range(n - 2) if has_word(word[i : i + 3])]
+            longer = [word[i : i + k] for k in range(4, n) for i in range(n - k + 1) if has_word(word[i : i + k])]
+            found = (tuple(grams), tuple(longer))
+            if len(self._cache) < 200_000:
+                self._cache[word] = found
+        return found
+
+    def __call__(self, word: str) -> tuple[str, ...]:
+        grams, longer = self.split(word)
+        return grams + longer
+
+
+subwords = _Subwords()
+
+
+def words(text: str) -> Iterator[tuple[str, int, int]]:
+    """Accurate-mode words of *text*, folded, without stop words and punctuation, with offsets."""
+    stops = stop_words()
+    for word, start, end in segment.segmenter().tokenize(fold(text)):
+        if word not in stops and _is_word(word):
+            yield word, start, end
+
+
+def search_tokens(text: str) -> Iterator[tuple[str, int, int, int]]:
+    """(token, position, start, end) as indexed: each word's subwords, then the word, at the word's position."""
+    for pos, (word, start, end) in enumerate(words(text)):
+        if end - start > 2:
+            for sub in subwords(word):
+                offset = word.find(sub)
+                yield sub, pos, start + offset, start + offset + len(sub)
+        yield word, pos, start, end
+
+
+def index_terms(text: str) -> list[str]:
+    """The tokens of :func:`search_tokens` alone (the fast path used while indexing)."""
+    terms: list[str] = []
+    for word, start, end in words(text):
+        if end - start > 2:
+            terms.extend(subwords(word))
+        terms.append(word)
+    return terms
+
+
+class PolicyTokenizer(Tokenizer):
+    """The project's whoosh analyzer: :func:`search_tokens` as whoosh tokens."""
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__
+
+    def __hash__(self) -> int:
+        return hash(self.__class__.__name__)
+
+    def __call__(  # noqa: PLR0917 - whoosh's Tokenizer signature
+        self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+        start_pos=0, start_char=0, tokenize=True, mode="", **kwargs,
+    ):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            token.original = token.text = value
+            token.boost = 1.0
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar, token.endchar = start_char, start_char + len(value)
+            yield token
+            return
+        for text, pos, start, end in search_tokens(value):
+            token.text = text
+            token.boost = 1.0
+            if keeporiginal:
+                token.original = text
+            token.stopped = False
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            yield token
+
+
+def analyzer() -> PolicyTokenizer:
+    return PolicyTokenizer()
+
+
+def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """[start, end) spans where *terms* occur in *text* (width and case folded); overlapping or touching
+    spans merged."""
+    if not text:
+        return []
+    folded = fold(text)
+    spans = []
+    for term in {fold(t) for t in terms if t}:
+        start = folded.find(term)
+        while start >= 0:
+            spans.append((start, start + len(term)))
+            start = folded.find(term, start + 1)
+    return merge_spans(spans)
+
+
+def merge_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

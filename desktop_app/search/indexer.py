@@ -1,0 +1,237 @@
+"""Keeping the on-disk index in step with the corpus, and healthy.
+
+The index lives in ``<data_dir>/index``.  Beside the whoosh files it keeps
+``manifest.json``: the schema and analysis it was built with, a fingerprint of
+each document it holds, and the size of every index file at the last commit.
+Opening compares that with the corpus and the files on disk:
+
+* all equal: the index is used as it is (no lock taken, nothing written);
+* documents added, changed or removed: only those are re-indexed;
+* analysis changed, a file missing or of the wrong size, the manifest gone or
+  unreadable, whoosh unable to open it: the whole index is rebuilt.
+
+Every write happens under ``<data_dir>/index.lock`` (an OS file lock, so a
+killed process leaves no stale lock), and the manifest is rewritten atomically
+only after whoosh has committed, so a half-finished write is seen as damage by
+the next process and repaired.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import logging
+import os
+import threading
+import time
+import warnings
+from collections.abc import Iterable
+from contextlib import contextmanager
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import writing
+from whoosh.util.filelock import FileLock
+
+from ..core.errors import PolicyDeskError
+from ..core.fileio import atomic_write_text
+from ..core.model import Document
+from .analyzer import analysis_fingerprint
+from .schema import SCHEMA_VERSION, build_schema, document_fingerprint, unit_count, unit_records
+
+log = logging.getLogger(__name__)
+
+INDEX_DIR = "index"
+LOCK_FILE = "index.lock"
+MANIFEST = "manifest.json"
+LOCK_TIMEOUT = 120.0
+_thread_lock = threading.RLock()
+
+
+class SearchIndexError(PolicyDeskError):
+    """The index could not be written (for example another process held it for too long)."""
+
+
+def index_dir(data_dir: Path) -> Path:
+    return data_dir / INDEX_DIR
+
+
+@contextmanager
+def write_lock(data_dir: Path, timeout: float = LOCK_TIMEOUT):
+    """Hold the index's write lock (threads of this process and other processes alike)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(data_dir / LOCK_FILE))
+    with _thread_lock:
+        deadline = time.monotonic() + timeout
+        while not lock.acquire(blocking=False):
+            if time.monotonic() > deadline:
+                raise SearchIndexError(f"搜索索引被另一个程序占用超过 {int(timeout)} 秒：{data_dir / LOCK_FILE}")
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            lock.release()
+
+
+def _identity() -> dict:
+    return {"schema": SCHEMA_VERSION, "analysis": analysis_fingerprint()}
+
+
+def read_manifest(folder: Path) -> dict | None:
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("docs"), dict) or not isinstance(data.get("files"), dict):
+        return None
+    return data
+
+
+def _index_files(folder: Path) -> dict[str, int]:
+    files = {}
+    for entry in os.scandir(folder):
+        if entry.is_file() and entry.name != MANIFEST and "LOCK" not in entry.name.upper():
+            files[entry.name] = entry.stat().st_size
+    return files
+
+
+def _write_manifest(folder: Path, docs: dict[str, dict], ix) -> None:
+    manifest = {**_identity(), "docs": docs, "units": ix.doc_count(), "files": _index_files(folder)}
+    atomic_write_text(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+
+
+def healthy_index(folder: Path, manifest: dict | None):
+    """The opened whoosh index when *folder* holds exactly what *manifest* recorded, else None."""
+    if manifest is None or any(manifest.get(k) != v for k, v in _identity().items()):
+        return None
+    # WORKAROUND: whoosh 2.7.4 leaves a segment file open when reading it fails
+    # (CompoundStorage.__init__ raises before closing it); it is freed on the way out, quietly.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        ix = _open_checked(folder, manifest)
+        if ix is None:
+            gc.collect()
+    return ix
+
+
+def _open_checked(folder: Path, manifest: dict):
+    try:
+        for name, size in manifest["files"].items():
+            if (folder / name).stat().st_size != size:
+                return None
+        ix = whoosh_index.open_dir(str(folder))
+        if ix.doc_count() != manifest.get("units"):
+            return None
+        with ix.reader() as reader:
+            reader.doc_count_all()
+        return ix
+    except Exception as exc:  # whoosh raises many kinds of errors on damaged files
+        log.info("search index at %s is damaged: %s", folder, exc)
+        return None
+
+
+def corpus_state(documents: Iterable[Document]) -> tuple[dict[str, dict], dict[str, Document]]:
+    """(fingerprint entry per document id, document per id)."""
+    states, by_id = {}, {}
+    for doc in documents:
+        states[doc.id] = {"fp": document_fingerprint(doc), "units": unit_count(doc)}
+        by_id[doc.id] = doc
+    return states, by_id
+
+
+def rebuild(folder: Path, docs: dict[str, Document], states: dict[str, dict], procs: int = 1):
+    """Index every document afresh; returns the opened index."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MANIFEST).unlink(missing_ok=True)
+    for entry in os.scandir(folder):
+        if entry.is_file():
+            # A file another process still reads cannot go on Windows; whoosh ignores files it does not list.
+            with contextlib.suppress(OSError):
+                os.remove(entry.path)
+    ix = whoosh_index.create_in(str(folder), build_schema())
+    writer = _writer(ix, procs)
+    try:
+        for doc in docs.values():
+            for rec in unit_records(doc):
+                writer.add_document(**rec.fields())
+        writer.commit(mergetype=writing.CLEAR)
+    except BaseException:
+        writer.cancel()
+        raise
+    _write_manifest(folder, states, ix)
+    return whoosh_index.open_dir(str(folder))
+
+
+def _writer(ix, procs: int):
+    if procs > 1:
+        return ix.writer(procs=procs, limitmb=128, multisegment=True)
+    return ix.writer(limitmb=256, timeout=LOCK_TIMEOUT)
+
+
+def apply_changes(folder: Path, ix, changed: dict[str, Document], states: dict[str, dict],
+                  removed: Iterable[str]):
+    """Re-index *changed* documents and drop *removed* ones, in one commit."""
+    writer = ix.writer(timeout=LOCK_TIMEOUT)
+    try:
+        for doc_id in [*removed, *changed]:
+            writer.delete_by_term("doc", doc_id)
+        for doc in changed.values():
+            for rec in unit_records(doc):
+                writer.add_document(**rec.fields())
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    ix = whoosh_index.open_dir(str(folder))
+    _write_manifest(folder, states, ix)
+    return ix
+
+
+def synchronise(data_dir: Path, documents: Iterable[Document], procs: int = 1, *, force: bool = False):
+    """Bring the index under *data_dir* in step with *documents*; returns the opened whoosh index.
+
+    *force* rebuilds even an index that looks healthy (a search failed inside it).
+    """
+    folder = index_dir(data_dir)
+    states, docs = corpus_state(documents)
+    if not force:
+        manifest = read_manifest(folder)
+        ix = healthy_index(folder, manifest)
+        if ix is not None and manifest["docs"] == states:
+            return ix
+    with write_lock(data_dir):
+        manifest = read_manifest(folder)
+        ix = None if force else healthy_index(folder, manifest)
+        if ix is None:
+            log.info("building the search index at %s", folder)
+            return rebuild(folder, docs, states, procs)
+        old = manifest["docs"]
+        if old == states:
+            return ix
+        changed = {d: docs[d] for d, state in states.items() if old.get(d) != state}
+        removed = [d for d in old if d not in states]
+        try:
+            return apply_changes(folder, ix, changed, states, removed)
+        except Exception as exc:  # a damaged segment shows up only when written to
+            log.info("incremental update failed (%s); rebuilding", exc)
+            return rebuild(folder, docs, states, procs)
+
+
+def update_documents(data_dir: Path, documents: Iterable[Document], removed: Iterable[str] = ()):
+    """Add or replace *documents* and drop *removed* ids, keeping every other document as it is.
+
+    Returns the updated index, or None when the index on disk is damaged.
+    """
+    folder = index_dir(data_dir)
+    states, docs = corpus_state(documents)
+    removed = list(removed)
+    with write_lock(data_dir):
+        manifest = read_manifest(folder)
+        ix = healthy_index(folder, manifest)
+        if ix is None:
+            return None  # damaged: the caller rebuilds from its whole corpus
+        all_states = {d: s for d, s in manifest["docs"].items() if d not in removed}
+        all_states.update(states)
+        gone = [d for d in removed if d in manifest["docs"]]
+        return apply_changes(folder, ix, docs, all_states, gone)

@@ -1,0 +1,165 @@
+"""From what a drafter types to a whoosh query, never failing.
+
+Grammar (forgiving; anything else is plain text):
+
+* words separated by spaces are all required (AND); ``AND``/``&`` may be written;
+* ``OR`` or ``|`` between two words makes either do;
+* ``-word`` or ``NOT word`` excludes clauses holding the word;
+* ``"…"`` (straight or curly quotes) is a phrase: its words in sequence; an
+  unclosed quote runs to the end;
+* other punctuation, wildcards, field names and control characters are not
+  operators: the analyzer drops what is not a word.
+
+A Chinese word is found inside longer words (就医 finds 异地就医); a query word
+that jieba keeps whole but the texts hold only inside a longer dictionary word
+(技能等级 in 职业技能等级) also matches when all its inner words occur.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from ..core import segment
+from .analyzer import fold, subwords, words
+
+MAX_QUERY_CHARS = 2000
+MAX_CLAUSES = 32
+_QUOTES = '"“”„＂'
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_OR = {"or", "|", "||"}
+_AND = {"and", "&", "&&", "+"}
+_NOT = {"not", "!"}
+_FIELD_PREFIX = re.compile(r"^[a-z_]{1,20}:(?=.)")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing asked for: words (all required), or a quoted phrase that must occur as written."""
+
+    words: tuple[str, ...]
+    phrase: str = ""  # the quoted text, compacted (see :func:`compact`); empty for plain words
+
+    def satisfied_by(self, text: str) -> bool:
+        """Whether a unit whose compacted text is *text* holds this item."""
+        if self.phrase:
+            return self.phrase in text
+        return all(w in text or (subwords(w) and all(g in text for g in subwords(w))) for w in self.words)
+
+
+def compact(text: str) -> str:
+    """Folded text with only letters and digits: what a quoted phrase is compared on."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+@dataclass
+class ParsedQuery:
+    """A query as clauses of alternatives (ANDed, each satisfied by any of its items) and exclusions."""
+
+    required: list[list[Item]] = field(default_factory=list)
+    excluded: list[Item] = field(default_factory=list)
+
+    @property
+    def has_phrases(self) -> bool:
+        return any(i.phrase for alts in self.required for i in alts) or any(i.phrase for i in self.excluded)
+
+    def accepts(self, text: str) -> bool:
+        """Whether a unit whose compacted text is *text* holds the quoted phrases as written
+        (the index only finds the units holding their words)."""
+        if any(i.phrase and i.satisfied_by(text) for i in self.excluded):
+            return False
+        return all(any(i.satisfied_by(text) for i in alts) for alts in self.required)
+
+    @property
+    def words(self) -> list[str]:
+        """Every word of the required clauses, in order, once."""
+        return list(dict.fromkeys(w for alts in self.required for i in alts for w in i.words))
+
+    def highlight_terms(self, text: str) -> list[str]:
+        """The words to mark in a (folded) *text*: a word found whole is marked whole; the
+        dictionary words inside it only where the whole word is not in the text."""
+        marked = []
+        for w in self.words:
+            if w in text:
+                marked.append(w)
+            else:
+                marked.extend(g for g in subwords(w) if g in text)
+        return list(dict.fromkeys(marked))
+
+
+def _lex(text: str) -> list[tuple[str, str]]:
+    """("word"|"phrase", text) pieces; an unbalanced quote opens a phrase to the end."""
+    pieces: list[tuple[str, str]] = []
+    for i, chunk in enumerate(re.split(f"[{_QUOTES}]", text)):
+        if i % 2:
+            pieces.append(("phrase", chunk))
+        else:
+            pieces.extend(("word", w) for w in chunk.split())
+    return pieces
+
+
+def parse(text: str) -> ParsedQuery:
+    """Parse *text* into a :class:`ParsedQuery` (never raises)."""
+    text = _CONTROL.sub(" ", fold(str(text)[:MAX_QUERY_CHARS]))
+    parsed = ParsedQuery()
+    negate = join_or = False
+    for kind, piece in _lex(text):
+        low = piece.lower()
+        if kind == "word" and low in _OR:
+            join_or = bool(parsed.required)
+            continue
+        if kind == "word" and low in _AND:
+            continue
+        if kind == "word" and (low in _NOT or set(low) == {"-"}):  # NOT word, -"phrase"
+            negate = True
+            continue
+        if kind == "word" and piece.startswith("-") and len(piece) > 1:
+            negate = True
+        ws = _piece_words(kind, piece)
+        if ws:
+            item = Item(tuple(ws), compact(piece) if kind == "phrase" else "")
+            if negate:
+                parsed.excluded.append(item)
+            elif join_or:
+                parsed.required[-1].append(item)
+            elif len(parsed.required) < MAX_CLAUSES:
+                parsed.required.append([item])
+        negate = join_or = False
+    return parsed
+
+
+def _piece_words(kind: str, piece: str) -> list[str]:
+    if kind == "word":
+        # "-word" excludes; in whoosh-style field:value the value is what is meant.
+        piece = _FIELD_PREFIX.sub("", piece.lstrip("-"))
+    return [w for w, _s, _e in words(piece)]
+
+
+def _word_query(word: str, field_name: str) -> wq.Query:
+    exact = wq.Term(field_name, word)
+    if len(word) <= 2 or segment.segmenter().has_word(word):
+        return exact  # the index holds a dictionary word wherever it occurs, even inside a longer one
+    inner = subwords.split(word)[0]
+    if not inner:
+        return exact
+    # A word jieba's HMM made of the query alone: the texts may hold it cut differently.
+    return wq.Or([exact, wq.And([wq.Term(field_name, g) for g in inner])])
+
+
+def _item_query(item: Item, field_name: str) -> wq.Query:
+    # A quoted phrase is found by its words; that they occur as written is checked on the text.
+    return wq.And([_word_query(w, field_name) for w in item.words])
+
+
+def to_whoosh(parsed: ParsedQuery, headings_only: bool = False) -> wq.Query | None:
+    """The whoosh query for *parsed*, or None when nothing can match."""
+    field_name = "heading" if headings_only else "text"
+    if not parsed.required:
+        return None
+    positive = wq.And([wq.Or([_item_query(i, field_name) for i in alts]) for alts in parsed.required])
+    # Exclusion looks at the whole clause, even when only headings are searched; an excluded
+    # phrase is checked on the text afterwards (ParsedQuery.accepts).
+    negative = [_item_query(i, "text") for i in parsed.excluded if not i.phrase]
+    return wq.AndNot(positive, wq.Or(negative)) if negative else positive

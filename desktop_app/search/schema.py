@@ -1,0 +1,117 @@
+"""What the index holds for each clause and part heading, and how its fields are weighted."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+
+from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.system import pack_uint
+
+from ..core.model import Document
+from .analyzer import analyzer, index_terms
+
+SCHEMA_VERSION = 2
+# A word in a clause's heading weighs this many times one in its body (BM25F).
+HEADING_BOOST = 2.5
+# Separates the heading from the body in the value of the ``text`` field.
+HEADING_END = "\x1e"
+
+
+class PolicyText(TEXT):
+    """A text field indexed with the project's analysis, without whoosh's per-token objects.
+
+    A value ``heading + HEADING_END + body`` gives the heading's words the weight
+    :data:`HEADING_BOOST`: one field scored with BM25F, so a query is one term per
+    word (fast), and headings still count more.
+    """
+
+    def __init__(self, stored: bool = False):
+        super().__init__(analyzer=analyzer(), stored=stored, phrase=False)
+
+    def index(self, value, **kwargs):
+        heading, sep, body = value.partition(HEADING_END)
+        if not sep:
+            heading, body = "", heading
+        freqs = Counter(index_terms(body))
+        weights = {w: float(f) for w, f in freqs.items()}
+        for w in index_terms(heading):
+            freqs[w] += 1
+            weights[w] = weights.get(w, 0.0) + HEADING_BOOST
+        for w, freq in freqs.items():
+            yield w.encode("utf-8"), freq, weights[w], pack_uint(freq)
+
+
+def build_schema() -> Schema:
+    return Schema(
+        key=ID(unique=True),
+        doc=ID(stored=True),
+        kind=ID(stored=True),
+        id=STORED(),
+        num=STORED(),
+        unit=STORED(),
+        order=STORED(),
+        heading=PolicyText(stored=True),
+        text=PolicyText(),
+        body=STORED(),
+    )
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    """One searchable unit: a clause, or a part with its heading and any text of its own."""
+
+    doc: str
+    id: str
+    num: str
+    kind: str
+    unit: str  # "clause" or "part"
+    order: int
+    heading: str
+    body: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc}\x1f{self.id}"
+
+    def fields(self) -> dict:
+        rest = self.body[len(self.heading):] if self.body.startswith(self.heading) else self.body
+        return {"key": self.key, "doc": self.doc, "id": self.id, "num": self.num, "kind": self.kind,
+                "unit": self.unit, "order": self.order, "heading": self.heading,
+                "text": self.heading + HEADING_END + rest, "body": self.body}
+
+
+def unit_records(doc: Document) -> list[UnitRecord]:
+    """Every part heading and clause of *doc*, in reading order."""
+    records = []
+    kind = doc.kind.value
+    for part in doc.parts:
+        if part.heading or part.paragraphs:
+            body = "\n".join([part.heading, *part.paragraphs]) if part.heading else "\n".join(part.paragraphs)
+            records.append(UnitRecord(doc.id, part.id, part.num, kind, "part", len(records), part.heading, body))
+        for clause in part.clauses:
+            records.append(UnitRecord(doc.id, clause.id, clause.num, kind, "clause", len(records),
+                                      clause.heading, clause.text_without_num()))
+    return records
+
+
+def _item_texts(items) -> list[str]:
+    texts = []
+    for item in items:
+        texts += (item.id, item.num, item.text, *_item_texts(item.items))
+    return texts
+
+
+def document_fingerprint(doc: Document) -> str:
+    """A hash of everything the index holds for *doc* (computed without building its records)."""
+    fields = [doc.kind.value]
+    for part in doc.parts:
+        fields += (part.id, part.num, part.heading, *part.paragraphs, "\x1d")
+        for c in part.clauses:
+            fields += (c.id, c.num, c.heading, c.heading_end, *c.paragraphs, *_item_texts(c.items), "\x1d")
+    return hashlib.sha1("\x1f".join(fields).encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def unit_count(doc: Document) -> int:
+    return sum(len(p.clauses) + (1 if p.heading or p.paragraphs else 0) for p in doc.parts)

@@ -1,0 +1,198 @@
+"""The search index as the rest of PolicyDesk sees it (see the search API contract)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from whoosh import query as wq
+from whoosh.scoring import BM25F
+
+from .. import paths
+from ..core.corpus import Corpus
+from ..core.model import Document
+from . import indexer
+from .analyzer import fold
+from .analyzer import highlight_spans as _highlight_spans
+from .query import ParsedQuery, compact, parse, to_whoosh
+from .results import SearchHit, make_fragments
+from .scoring import FastScorer
+
+log = logging.getLogger(__name__)
+
+# Length normalisation below the usual 0.75: a clause holding only its heading (central （六）–（十六）)
+# should not outrank the full clause that deals with the same matter.
+BM25_B = 0.5
+BM25_K1 = 1.2
+
+
+class SearchIndex:
+    """A self-maintaining full-text index of the corpus's clauses and part headings.
+
+    Use :meth:`open`; one instance keeps one whoosh searcher open and reuses it
+    across queries, refreshing it when the index changes.
+    """
+
+    def __init__(self, data_dir: Path, ix, documents: dict[str, Document], procs: int = 1):
+        self._data_dir = data_dir
+        self._ix = ix
+        self._documents = documents
+        self._procs = procs
+        self._lock = threading.RLock()
+        self._searcher = None
+        self._scorer: FastScorer | None = None
+
+    @classmethod
+    def open(cls, corpus: Corpus, data_dir: Path | None = None, *, procs: int = 1) -> SearchIndex:
+        """Open (and create/update/repair as needed) the index under ``data_dir/'index'``."""
+        return cls.open_documents(corpus.documents, data_dir, procs=procs)
+
+    @classmethod
+    def open_documents(cls, documents: Sequence[Document], data_dir: Path | None = None, *,
+                       procs: int = 1) -> SearchIndex:
+        data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
+        ix = indexer.synchronise(data_dir, documents, procs)
+        return cls(data_dir, ix, {d.id: d for d in documents}, procs)
+
+    # -- queries -----------------------------------------------------------------
+
+    def search(self, query: str, *, doc: str | None = None, kind: str | None = None,
+               headings_only: bool = False, limit: int = 20) -> list[SearchHit]:
+        """Ranked hits for *query* (see :mod:`desktop_app.search.query`); never raises on user input."""
+        try:
+            parsed = parse(query)
+            if not parsed.required or int(limit) <= 0:
+                return []
+            return self._run(parsed, doc=doc, kind=kind, headings_only=headings_only, limit=int(limit))
+        except Exception:  # a search must not fail the caller; log and repair once
+            log.exception("search failed; repairing the index and retrying")
+        try:
+            self._repair(force=True)
+            return self._run(parsed, doc=doc, kind=kind, headings_only=headings_only, limit=int(limit))
+        except Exception:
+            log.exception("search failed after repair")
+            return []
+
+    def _run(self, parsed: ParsedQuery, *, doc: str | None, kind: str | None, headings_only: bool,
+             limit: int) -> list[SearchHit]:
+        field = "heading" if headings_only else "text"
+        with self._lock:
+            searcher = self._current_searcher()
+            try:
+                ranked = self._ranked_fast(parsed, field, doc, kind, limit)
+            except Exception:  # the fast path reads whoosh's internals; whoosh's own search still answers
+                log.warning("fast ranking failed; using whoosh's search", exc_info=True)
+                ranked = self._ranked_whoosh(parsed, headings_only, doc, kind, limit)
+            hits: list[SearchHit] = []
+            for docnum, score in ranked:
+                found = self._hit(score, searcher.stored_fields(docnum), parsed, headings_only)
+                if found is not None:
+                    hits.append(found)
+                    if len(hits) == limit:
+                        break
+        return hits
+
+    def _ranked_fast(self, parsed: ParsedQuery, field: str, doc: str | None, kind: str | None, limit: int):
+        if self._scorer is None:
+            self._scorer = FastScorer(self._current_searcher(), BM25_B, BM25_K1)
+        allowed = None
+        for name, value in (("doc", doc), ("kind", kind)):
+            if value:
+                ids = self._scorer.ids(name, value)
+                allowed = ids if allowed is None else allowed & ids
+        # The index only finds the words of quoted phrases: rank every candidate, keep those holding them.
+        return self._scorer.ranked(parsed, field, allowed, None if parsed.has_phrases else limit)
+
+    def _ranked_whoosh(self, parsed: ParsedQuery, headings_only: bool, doc: str | None, kind: str | None,
+                       limit: int) -> list[tuple[int, float]]:
+        """The same ranking through whoosh's query objects (the reference for the fast path)."""
+        wquery = to_whoosh(parsed, headings_only)
+        if wquery is None:
+            return []
+        filters = [wq.Term(name, value) for name, value in (("doc", doc), ("kind", kind)) if value]
+        results = self._current_searcher().search(wquery, limit=None if parsed.has_phrases else limit,
+                                                  filter=wq.And(filters) if filters else None)
+        return [(hit.docnum, hit.score) for hit in results]
+
+    def _hit(self, score: float, fields: dict, parsed: ParsedQuery, headings_only: bool) -> SearchHit | None:
+        body = fields.get("body", "")
+        heading = fields.get("heading", "")
+        if parsed.has_phrases and not parsed.accepts(compact(heading if headings_only else body)):
+            return None
+        terms = parsed.highlight_terms(fold(body))
+        return SearchHit(doc=fields["doc"], id=fields["id"], num=fields.get("num", ""), heading=heading,
+                         kind=fields.get("kind", ""), score=float(score),
+                         fragments=make_fragments(body, _highlight_spans(body, terms)), terms=tuple(terms))
+
+    def _current_searcher(self):
+        if self._searcher is None:
+            self._searcher = self._ix.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1))
+            self._scorer = None
+        elif not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+            self._scorer = None
+        return self._searcher
+
+    def highlight_spans(self, text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+        """Spans of *terms* (index terms, e.g. ``SearchHit.terms``) in any *text*."""
+        try:
+            return _highlight_spans(text, terms)
+        except Exception:  # highlighting is cosmetic
+            log.exception("highlighting failed")
+            return []
+
+    # -- keeping up to date ----------------------------------------------------------
+
+    def update_document(self, doc: Document) -> None:
+        """Add or replace one document, leaving the others untouched."""
+        self._documents[doc.id] = doc
+        self._write([doc], ())
+
+    def remove_document(self, doc_id: str) -> None:
+        self._documents.pop(doc_id, None)
+        self._write((), [doc_id])
+
+    def _write(self, docs, removed) -> None:
+        try:
+            ix = indexer.update_documents(self._data_dir, docs, removed)
+        except indexer.SearchIndexError:
+            raise
+        except Exception:  # damaged on disk: rebuild from what we hold
+            log.warning("incremental update failed; rebuilding the index", exc_info=True)
+            ix = None
+        if ix is None:
+            self._repair()
+        else:
+            self._swap(ix)
+
+    def _repair(self, force: bool = False) -> None:
+        self._swap(indexer.synchronise(self._data_dir, self._documents.values(), self._procs, force=force))
+
+    def _swap(self, ix) -> None:
+        with self._lock:
+            self._close_searcher()
+            self._ix = ix
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            try:
+                self._searcher.close()
+            except Exception:
+                log.debug("closing a searcher failed", exc_info=True)
+            self._searcher = None
+            self._scorer = None
+
+    def doc_count(self) -> int:
+        return self._ix.doc_count()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_searcher()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,72 @@
+"""The fast ranking gives whoosh's own ranking (same hits, same order, same scores)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app.search import SearchIndex
+from desktop_app.search.query import parse
+
+from .docs import city_document
+
+QUERIES = ["档案", "异地就医", "就业 创业 服务", "落户 OR 户籍", "人才 -档案", "技能人才", "技能 人才", '"档案转递"',
+           "基本公共服务均等化", "社会性流动", "门诊费", "高技能人才 OR 三支一扶 OR 飞地经济", "流动 NOT 人才",
+           "鞍山", "教育 保障", "就业", "流动"]
+WORDS = ["档案", "就业", "创业", "服务", "人才", "流动", "社会", "保障", "异地就医", "技能", "OR", "-", "NOT", "鞍山",
+         "门诊费", "教育", "基层", "机制", '"']
+
+
+def assert_same(index: SearchIndex, query: str, **kw):
+    parsed = parse(query)
+    if not parsed.required:
+        return
+    limit = kw.pop("limit", 10)
+    headings_only = kw.pop("headings_only", False)
+    doc, kind = kw.pop("doc", None), kw.pop("kind", None)
+    field = "heading" if headings_only else "text"
+    with index._lock:
+        fast = index._ranked_fast(parsed, field, doc, kind, limit)
+        slow = index._ranked_whoosh(parsed, headings_only, doc, kind, limit)
+    # Equal scores up to float rounding (identical clauses in several documents) may come in either
+    # order, and whoosh's own order among them depends on the order it happened to add them in.
+    assert [s for _d, s in fast] == pytest.approx([s for _d, s in slow], rel=1e-9), query
+    fast_groups, slow_groups = _groups(fast), _groups(slow)
+    assert list(fast_groups) == list(slow_groups), query
+    for score in list(fast_groups)[:-1]:  # the last group may be cut by the limit
+        assert fast_groups[score] == slow_groups[score], query
+
+
+def _groups(ranked) -> dict[float, set[int]]:
+    groups: dict[float, set[int]] = {}
+    for docnum, score in ranked:
+        groups.setdefault(round(score, 9), set()).add(docnum)
+    return groups
+
+
+@pytest.fixture(scope="module")
+def multi_segment_index(corpus, tmp_path_factory):
+    index = SearchIndex.open(corpus, tmp_path_factory.mktemp("scoring"))
+    index.update_document(city_document(corpus, "anshan", "鞍山"))
+    index.update_document(city_document(corpus, "dalian", "大连"))
+    index.update_document(city_document(corpus, "anshan", "抚顺"))  # a segment with deleted documents
+    assert len(index._current_searcher().leaf_searchers()) > 1
+    yield index
+    index.close()
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_fast_ranking_is_whooshs_ranking(shared_index, multi_segment_index, query):
+    for index in (shared_index, multi_segment_index):
+        assert_same(index, query)
+        assert_same(index, query, limit=3)
+        assert_same(index, query, headings_only=True)
+        assert_same(index, query, doc="liaoning")
+        assert_same(index, query, kind="city", limit=50)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=5).map(" ".join))
+def test_fast_ranking_is_whooshs_ranking_for_random_queries(multi_segment_index, query):
+    assert_same(multi_segment_index, query, limit=20)
