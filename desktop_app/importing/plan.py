@@ -102,14 +102,11 @@ def remove_document(doc_id: str, *, store: UserStore | None = None) -> RemoveRes
 def update_search_index(doc_id: str, *, removed: bool = False) -> bool:
     """Bring the search index up to date for one document.
 
-    Returns False when there is nothing to update: no index has been built yet (the first
-    ``SearchIndex.open`` builds it from the corpus, this document included), or no search package.
+    Returns False when no index has been built yet: the first ``SearchIndex.open`` builds it
+    from the corpus, this document included (or not, once removed).
     """
-    try:
-        from ..search import SearchIndex
-    except ImportError:
-        # WORKAROUND: desktop_app.search lands from its own branch; until it is merged there is no index.
-        return False
+    from ..search import SearchIndex  # whoosh and jieba: loaded only when an index is there to update
+
     if not (paths.data_dir(create=False) / "index").is_dir():
         return False
     corpus = Corpus.load_default()

@@ -17,7 +17,7 @@ that document within ``RUNNER_UP_SHARE`` of the best.  It was set on the
 shipped Liaoning measures against the central Opinions and their hand-made
 cross-links, not on the mock city plan: there, at 0.25, all 15 accepted links
 are reference links (precision 1.00, recall 0.79 of the 19 clause links), and
-the best suggestion is right for 17 of 18 clauses; the weak "related" links
+the best suggestion is right for all 18 clauses; the weak "related" links
 score 0.16–0.18 and are left to the user.  See docs/importing.md.
 """
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
+from desktop_app import search
 from desktop_app.cli import main
 from desktop_app.core.corpus import Corpus
-
-search = pytest.importorskip("desktop_app.search", reason="the search package is merged from its own branch")
 
 
 def _hits(query: str) -> set[str]:
