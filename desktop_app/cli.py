@@ -17,6 +17,7 @@ from .core.errors import LookupFailed, PolicyDeskError
 COMMAND_MODULES = (
     "desktop_app.commands.corpus_cmds",
     "desktop_app.commands.draft_cmd",
+    "desktop_app.commands.import_cmd",
     "desktop_app.commands.search_cmd",
 )
 
