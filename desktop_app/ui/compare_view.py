@@ -107,10 +107,9 @@ class CompareView(QWidget):
     # ---- choosing what to compare ------------------------------------------------
     def counterparts_of(self, doc: str, unit: str) -> tuple[list[Key], list[Key]]:
         """The natural pair for a clause: it and what it carries out, or what carries it out and it."""
-        up = self._corpus.carries_out(doc, unit)
+        up, down = self._corpus.counterparts(doc, unit)
         if up:
             return [(doc, unit)], [(r.doc.id, r.unit.id) for r in up]
-        down = self._corpus.carried_out_by(doc, unit)
         if down:
             return [(r.doc.id, r.unit.id) for r in down], [(doc, unit)]
         return [(doc, unit)], []

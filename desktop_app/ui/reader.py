@@ -248,8 +248,8 @@ class ReaderView(QWidget):
             QGuiApplication.clipboard().setText(self.citation_text())
 
     def _counterparts(self) -> tuple[UnitRef, ...]:
-        return self._corpus.carries_out(self.doc_id, self.unit_id) or self._corpus.carried_out_by(
-            self.doc_id, self.unit_id)
+        up, down = self._corpus.counterparts(self.doc_id, self.unit_id)
+        return up or down
 
     @Slot()
     def _on_compare_clicked(self) -> None:

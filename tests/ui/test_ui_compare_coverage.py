@@ -48,6 +48,17 @@ def test_compare_button_shows_marked_differences(qtbot, window):
         "liaoning", "part_1__para_1").full_text().replace("\n", "")
 
 
+def test_a_clause_with_only_a_related_link_is_compared_with_it(qtbot, window):
+    window.open_unit("liaoning", "part_2__para_8")  # （八）… relates to central （四）: 异地就医 / 门诊费用异地直接结算
+    assert window.reader.compare_button.isEnabled()
+    with qtbot.waitSignal(window.compare_view.comparisonShown, timeout=30000):
+        qtbot.mouseClick(window.reader.compare_button, Qt.MouseButton.LeftButton)
+    view = window.compare_view
+    assert view.right == [("central", "part_3__para_4")]
+    assert "没有可对照" not in view.summary_label.text()
+    assert "相似度" in view.summary_label.text()
+
+
 def test_comparison_with_a_heading_only_central_clause_warns(qtbot, window):
     window.open_unit("liaoning", "part_2__para_11")
     with qtbot.waitSignal(window.compare_view.comparisonShown, timeout=30000):
