@@ -30,6 +30,9 @@ def take_screenshot(window, path: Path, *, view: str, query: str | None, size: t
         if hit.isValid():
             panel.results.setCurrentIndex(hit)
             panel._on_hit_activated(hit)  # open the first hit with its words highlighted, as Enter does
+    elif view == "draft" and "draft" in window.views:
+        window.show_view(view)
+        _show_a_draft(window)
     elif view in window.views:
         window.show_view(view)
     else:
@@ -43,6 +46,15 @@ def take_screenshot(window, path: Path, *, view: str, query: str | None, size: t
         print(f"policydesk: 无法写入截图 {path}", file=sys.stderr)
         return 1
     return 0
+
+
+def _show_a_draft(window) -> None:
+    """With no draft open, start one for the city in the picker and show clause （三）, which has flags."""
+    editor = window.views["draft"]
+    if editor.draft is None:
+        editor.new_draft(editor.city_box.currentText())
+        editor.select("part_1__para_3")
+    QApplication.processEvents()
 
 
 def _default_pair(window) -> None:
