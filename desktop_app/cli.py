@@ -18,14 +18,17 @@ COMMAND_MODULES = (
     "desktop_app.commands.corpus_cmds",
     "desktop_app.commands.selftest_cmd",
     "desktop_app.commands.draft_cmd",
+    "desktop_app.commands.import_cmd",
     "desktop_app.commands.search_cmd",
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The full parser; ``commands=False`` gives only the window options (no command module imported)."""
     parser = argparse.ArgumentParser(
         prog="policydesk",
         description="政策起草助手 PolicyDesk：不带参数运行时打开桌面窗口。",
+        add_help=commands,
     )
     gui = parser.add_argument_group("窗口选项")
     gui.add_argument("--screenshot", metavar="PATH", help="在屏幕外渲染窗口（1400×900）并保存为 PNG 后退出")
@@ -33,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="截图时显示的视图")
     gui.add_argument("--open", metavar="DOC:CLAUSE", help="打开的条款，如 liaoning:（五）")
     gui.add_argument("--query", metavar="Q", help="截图时搜索的词")
+    if not commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -41,6 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_streams()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    window_args, rest = build_parser(commands=False).parse_known_args(argv)
+    if not rest:
+        # Opening the window: skip importing every command's module (python-docx alone costs ~0.1 s of start-up).
+        from .app import run_gui
+
+        return run_gui(window_args)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -183,6 +183,18 @@ class Corpus:
         """The clauses that carry this clause out."""
         return tuple(v.other for v in self.links_to(doc_id, unit_id) if v.relation is Relation.IMPLEMENTS)
 
+    def counterparts(self, doc_id: str, unit_id: str) -> tuple[tuple[UnitRef, ...], tuple[UnitRef, ...]]:
+        """What to compare a clause with: (the clauses it carries out, the clauses that carry it out).
+
+        ``implements`` links are preferred; when a side has none, its ``related`` links stand in, so
+        a clause that only relates to a central clause (Liaoning （八） → central （四）) can still be compared.
+        """
+        def pick(views: tuple[LinkView, ...]) -> tuple[UnitRef, ...]:
+            strong = tuple(v.other for v in views if v.relation is Relation.IMPLEMENTS)
+            return strong or tuple(v.other for v in views)
+
+        return pick(self.links_from(doc_id, unit_id)), pick(self.links_to(doc_id, unit_id))
+
     # ---- coverage ------------------------------------------------------
     def coverage(self, target_doc: str = "central", by_kind: DocumentKind | None = None) -> tuple[CoverageRow, ...]:
         """Each clause of *target_doc* (and each part with no clauses) with what carries it out.

@@ -14,6 +14,11 @@ level  example      becomes
 4      ``（1）``    a sub-item of the item
 =====  ===========  ==========================================
 
+Regulations and measures numbered by article are recognised too: ``第一章``
+starts a part (the rest of the line is its heading) and ``第一条`` a clause
+(its first sentence is its heading); inside an article, ``（一）`` lines are
+items of the article, not clauses.
+
 Lines before the first number are the preamble.  Punctuation is normalised
 first (see :mod:`desktop_app.core.normalize`).
 """
@@ -32,6 +37,8 @@ PART_RE = re.compile(rf"^({_N})、(.*)$")
 CLAUSE_RE = re.compile(rf"^（({_N})）(.*)$")
 ITEM_RE = re.compile(r"^(\d{1,3})[.．、](?!\d)(.*)$")
 SUBITEM_RE = re.compile(r"^（(\d{1,3})）(.*)$")
+CHAPTER_RE = re.compile(rf"^第({_N})章(.*)$")
+ARTICLE_RE = re.compile(rf"^第({_N})条(.*)$")
 
 
 @dataclass
@@ -90,6 +97,8 @@ def parse_text(text: str) -> ParsedText:
 
 
 def _take_line(line: str, lineno: int, preamble: list[str], parts: list[_PartDraft], warnings: list[str]) -> None:
+    if _take_article_line(line, lineno, parts, warnings):
+        return
     if m := PART_RE.match(line):
         _check_sequence(parts, cn_to_int(m.group(1)), f"第 {lineno} 行 {m.group(1)}、", warnings)
         parts.append(_PartDraft(m.group(1) + "、", cn_to_int(m.group(1)), m.group(2)))
@@ -115,6 +124,25 @@ def _take_line(line: str, lineno: int, preamble: list[str], parts: list[_PartDra
         parts[-1].paragraphs.append(line)
     else:
         preamble.append(line)
+
+
+def _take_article_line(line: str, lineno: int, parts: list[_PartDraft], warnings: list[str]) -> bool:
+    """第X章 / 第X条 lines, and （一） items inside an article; False for any other line."""
+    if m := CHAPTER_RE.match(line):
+        value = cn_to_int(m.group(1))
+        _check_sequence(parts, value, f"第 {lineno} 行第{m.group(1)}章", warnings)
+        parts.append(_PartDraft(f"第{m.group(1)}章", value, m.group(2)))
+        return True
+    if m := ARTICLE_RE.match(line):
+        value = cn_to_int(m.group(1))
+        _check_sequence([c for p in parts for c in p.clauses], value, f"第 {lineno} 行第{m.group(1)}条", warnings)
+        _current_part(parts).clauses.append(_ClauseDraft(f"第{m.group(1)}条", value, m.group(2)))
+        return True
+    clause = parts[-1].clauses[-1] if parts and parts[-1].clauses else None
+    if clause is not None and clause.num.startswith("第") and (m := CLAUSE_RE.match(line)):
+        clause.items.append(_ItemDraft(f"（{m.group(1)}）", cn_to_int(m.group(1)), [m.group(2)]))
+        return True
+    return False
 
 
 def _take_item(clause: _ClauseDraft, m: re.Match[str], sub: bool) -> None:

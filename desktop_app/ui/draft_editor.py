@@ -232,6 +232,8 @@ class DraftEditor(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self._offer_recovery()
         self._update_actions()
+        if self.session is None:
+            self._status(self.tr("选择城市后点“新建草稿”，由省实施措施生成本市实施方案草稿；或点“打开”继续已保存的草稿。"))
 
     def _single_shot(self, ms: int, slot) -> QTimer:
         timer = QTimer(self)

@@ -54,6 +54,16 @@ def test_every_provincial_clause_is_linked(corpus):
         assert corpus.links_from("liaoning", clause.id), clause.num
 
 
+def test_counterparts_prefer_implements_and_fall_back_to_related(corpus):
+    up, down = corpus.counterparts("liaoning", corpus.resolve("liaoning", "四").id)
+    assert [r.unit.num for r in up] == ["（三）"] and down == ()
+    up, _ = corpus.counterparts("liaoning", corpus.resolve("liaoning", "八").id)
+    assert [(r.doc.id, r.unit.num) for r in up] == [("central", "（四）")]
+    _, down = corpus.counterparts("central", corpus.resolve("central", "十五").id)
+    assert [(r.doc.id, r.unit.num) for r in down] == [("liaoning", "（四）")]
+    assert corpus.counterparts("central", corpus.resolve("central", "十六").id) == ((), ())
+
+
 def test_coverage_gaps_are_part_one_and_fourteen_to_sixteen(corpus):
     rows = corpus.coverage("central")
     assert len(rows) == 17  # 16 clauses and part 一, which has no clauses

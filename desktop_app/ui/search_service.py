@@ -1,0 +1,139 @@
+"""The search index behind the window: opened in the background, searched on one serial worker.
+
+States: ``loading`` → ``ready`` (or ``failed``).  A query asked for while the
+index is loading waits and is answered as soon as it is ready.  Every query
+gets a generation number; only the answer to the newest query is delivered,
+so a slow old answer never overwrites a newer one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.corpus import Corpus
+from .workers import QueryOp
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    doc: str | None = None
+    kind: str | None = None
+    limit: int = 50
+
+
+class SearchService(QObject):
+    """Owns the ``desktop_app.search.SearchIndex``; jobs run on the serial index worker."""
+
+    stateChanged = Signal(str)        # loading / ready / failed
+    resultsReady = Signal(int, object, list)   # generation, Query, hits
+    failed = Signal(str)
+
+    def __init__(self, corpus: Corpus, parent=None) -> None:
+        super().__init__(parent)
+        self._corpus = corpus
+        self._index: Any = None
+        self.state = "idle"
+        self.error = ""
+        self._generation = 0
+        self._pending: tuple[int, Query] | None = None
+        self._changed_while_opening: list[str] = []
+
+    # ---- opening --------------------------------------------------------------
+    def start(self) -> None:
+        """Warm jieba, then open (build or repair) the index; both on the serial worker."""
+        self._set_state("loading")
+        corpus = self._corpus
+        QueryOp(_open_index(corpus), success=self._on_opened, failure=self._on_open_failed,
+                serial=True).run_in_background()
+
+    def _on_opened(self, index: Any) -> None:
+        self._index = index
+        if self._changed_while_opening:
+            for doc_id in self._changed_while_opening:
+                self.update_corpus(self._corpus, doc_id)
+            self._changed_while_opening = []
+        self._set_state("ready")
+        if self._pending is not None:
+            generation, query = self._pending
+            self._pending = None
+            self._run(generation, query)
+
+    def _on_open_failed(self, exc: Exception) -> None:
+        self.error = str(exc) or type(exc).__name__
+        self._set_state("failed")
+        self.failed.emit(self.error)
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.stateChanged.emit(state)
+
+    # ---- searching ----------------------------------------------------------------
+    def search(self, query: Query) -> int:
+        """Ask for *query*; returns its generation.  Answered by ``resultsReady`` (only if still the newest)."""
+        self._generation += 1
+        generation = self._generation
+        if self.state == "ready":
+            self._run(generation, query)
+        elif self.state in ("loading", "idle"):
+            self._pending = (generation, query)
+        return generation
+
+    def cancel(self) -> None:
+        """Make every answer still on its way stale (the box was cleared)."""
+        self._generation += 1
+        self._pending = None
+
+    @property
+    def latest_generation(self) -> int:
+        return self._generation
+
+    def _run(self, generation: int, query: Query) -> None:
+        index = self._index
+
+        def job() -> list:
+            if generation != self._generation:
+                return []  # superseded before it started: skip the work
+            return index.search(query.text, doc=query.doc, kind=query.kind, limit=query.limit)
+
+        QueryOp(job, success=lambda hits: self._on_answered(generation, query, hits),
+                failure=lambda exc: self.failed.emit(str(exc)), serial=True).run_in_background()
+
+    def _on_answered(self, generation: int, query: Query, hits: list) -> None:
+        if generation == self._generation:
+            self.resultsReady.emit(generation, query, list(hits))
+
+    def update_corpus(self, corpus: Corpus, changed_doc: str | None = None) -> None:
+        """After an import: update one document in the index (on the serial worker)."""
+        self._corpus = corpus
+        if changed_doc is None:
+            return
+        if self._index is None:
+            if self.state == "loading":  # the index being opened holds the old text: update it once open
+                self._changed_while_opening.append(changed_doc)
+            return
+        index = self._index
+        doc = next((d for d in corpus.documents if d.id == changed_doc), None)
+        job = (lambda: index.update_document(doc)) if doc is not None else (lambda: index.remove_document(changed_doc))
+        QueryOp(job, success=lambda _r: None, failure=lambda exc: self.failed.emit(str(exc)),
+                serial=True).run_in_background()
+
+    def close(self) -> None:
+        if self._index is not None:
+            index, self._index = self._index, None
+            QueryOp(index.close, success=lambda _r: None, failure=lambda _e: None, serial=True).run_in_background()
+
+
+def _open_index(corpus: Corpus):
+    def job():
+        from ..core import segment
+
+        segment.tokenizer()  # the slow part; comparison uses it too
+        from ..search import SearchIndex
+
+        return SearchIndex.open(corpus)
+
+    return job

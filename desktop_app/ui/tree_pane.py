@@ -1,0 +1,73 @@
+"""The left pane's 目录 page: a filter box over the document tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal, Slot
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from ..core.corpus import Corpus
+from ..core.notes import NotesStore
+from .models.tree_model import COL_LINKS, COL_TITLE, DOC_ROLE, UNIT_ROLE, DocumentTreeModel, TreeFilterProxy
+
+LINKS_COLUMN_WIDTH = 48
+
+
+class TreePane(QWidget):
+    """Emits ``unitPicked(doc, unit)`` when the user moves to a row (unit ``""`` for a whole document)."""
+
+    unitPicked = Signal(str, str)
+
+    def __init__(self, corpus: Corpus, notes: NotesStore, parent=None) -> None:
+        super().__init__(parent)
+        self._syncing = False
+        self.model = DocumentTreeModel(corpus, notes, self)
+        self.proxy = TreeFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("treeFilter")
+        self.filter_edit.setPlaceholderText(self.tr("筛选条款：输入编号或词语"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.tree = QTreeView()
+        self.tree.setObjectName("documentTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        # A fixed width: sizing to contents would measure every row before the window can appear.
+        header.setSectionResizeMode(COL_LINKS, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_LINKS, LINKS_COLUMN_WIDTH)
+        self.tree.expandAll()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.tree, 1)
+        self.filter_edit.textChanged.connect(self._on_filter_changed)
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+
+    def reset_corpus(self, corpus: Corpus) -> None:
+        self.model.reset_corpus(corpus)
+        self.tree.expandAll()
+
+    def select(self, doc: str, unit: str) -> None:
+        """Make (doc, unit) the current row without emitting ``unitPicked``."""
+        index = self.proxy.mapFromSource(self.model.index_of(doc, unit))
+        if not index.isValid():
+            return
+        self._syncing = True
+        try:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.tree.selectionModel().setCurrentIndex(index, flags)
+            self.tree.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._syncing and current.isValid():
+            self.unitPicked.emit(current.data(DOC_ROLE), current.data(UNIT_ROLE))
+
+    @Slot(str)
+    def _on_filter_changed(self, text: str) -> None:
+        self.proxy.set_filter_words(text)
+        self.tree.expandAll()

@@ -1,0 +1,26 @@
+"""An imported document is searchable at once and gone from search once removed."""
+
+from __future__ import annotations
+
+from desktop_app import search
+from desktop_app.cli import main
+from desktop_app.core.corpus import Corpus
+
+
+def _hits(query: str) -> set[str]:
+    index = search.SearchIndex.open(Corpus.load_default())
+    try:
+        return {h.doc for h in index.search(query, limit=50)}
+    finally:
+        index.close()
+
+
+def test_import_then_search_then_remove(files, data_dir, capsys):
+    assert "liaoning" in _hits("档案")  # the index exists before the import
+    path = files / "plan.txt"
+    path.write_text("某市实施方案\n一、总体要求\n（一）建设智慧档案馆。推进档案数字化，建设智慧档案馆。\n",
+                    encoding="utf-8")
+    assert main(["import", str(path), "--as", "city", "--id", "plan", "--yes"]) == 0
+    assert "plan" in _hits("智慧档案馆")
+    assert main(["remove", "plan"]) == 0
+    assert "plan" not in _hits("智慧档案馆")
