@@ -224,6 +224,35 @@ def check_table_export(ctx: Context) -> str:
     return f"{path.name}：{len(table.rows)} 行 × {len(table.columns)} 栏，表头 {' | '.join(header)}"
 
 
+def check_import(ctx: Context) -> str:
+    """Import the exported plan (.docx) as a city document into the temporary data dir, then find it."""
+    from ..core.model import DocumentKind
+    from ..importing import commit_import, prepare_import
+    from ..search import SearchIndex
+
+    source = ctx.out_dir / "方案.docx"
+    _expect(source.is_file(), "没有可导入的方案文件（导出方案草稿未通过）")
+    plan = prepare_import(ctx.need_corpus(), source, kind=DocumentKind.CITY)
+    doc = plan.document
+    expected = len(ctx.extras["draft"].clauses) if "draft" in ctx.extras else 1
+    _expect(len(doc.clauses) >= expected, f"导入的方案只识别出 {len(doc.clauses)} 条，应有 {expected} 条")
+    links = plan.default_links()
+    _expect(bool(links), "导入的方案没有得到任何与省实施措施的链接建议")
+    saved = commit_import(plan)
+    _expect(saved.is_relative_to(ctx.data_dir), f"导入的文件保存到了数据目录以外：{saved}")
+    corpus = Corpus.load_default()
+    _expect(doc.id in {d.id for d in corpus.documents}, f"重新加载语料后没有导入的文件 {doc.id}")
+    old = ctx.extras.pop("index", None)
+    if old is not None:
+        old.close()
+    index = SearchIndex.open(corpus, ctx.data_dir)
+    ctx.extras["index"] = index
+    hits = index.search("户籍", doc=doc.id)
+    _expect(bool(hits), f"检索不到导入的文件 {doc.id} 中的“户籍”")
+    return (f"{source.name} → {doc.id}：{len(doc.clauses)} 条，{len(links)} 条链接，"
+            f"可检索（{hits[0].num}{hits[0].heading}）")
+
+
 CHECKS: tuple[Check, ...] = (
     Check("随附文件", check_shipped_files),
     Check("加载语料", check_corpus),
@@ -235,4 +264,5 @@ CHECKS: tuple[Check, ...] = (
     Check("重新打开索引", check_reopen),
     Check("导出方案草稿", check_draft_export),
     Check("导出对照表", check_table_export),
+    Check("导入 Word 文件", check_import),
 )

@@ -2,8 +2,9 @@
 
 Each check (``selftest_checks``) does the real thing a drafter relies on (load the
 shipped corpus, look clauses up, build the index and search, export a draft and
-the 对照表 and read them back) in a temporary data directory, so a user's
-real index, drafts and imported documents are never read or written.  One line
+the 对照表 and read them back, import the exported plan) in a temporary data
+directory, so a user's real index, drafts and imported documents are never read
+or written.  One line
 per check; exit 0 when all pass, 1 naming the checks that failed.
 """
 
