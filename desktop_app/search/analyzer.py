@@ -66,8 +66,17 @@ def analysis_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _is_word(word: str) -> bool:
-    return any(ch.isalnum() for ch in word)
+_KEEP: dict[str, bool] = {}
+
+
+def _keep(word: str) -> bool:
+    """Whether *word* is indexed: not a stop word, and holding a letter or digit (not punctuation)."""
+    keep = _KEEP.get(word)
+    if keep is None:
+        keep = word not in stop_words() and any(ch.isalnum() for ch in word)
+        if len(_KEEP) < 500_000:
+            _KEEP[word] = keep
+    return keep
 
 
 class _Subwords:
@@ -106,9 +115,8 @@ subwords = _Subwords()
 
 def words(text: str) -> Iterator[tuple[str, int, int]]:
     """Accurate-mode words of *text*, folded, without stop words and punctuation, with offsets."""
-    stops = stop_words()
     for word, start, end in segment.segmenter().tokenize(fold(text)):
-        if word not in stops and _is_word(word):
+        if _keep(word):
             yield word, start, end
 
 
