@@ -19,7 +19,8 @@ from .. import paths
 from ..core import segment
 
 # Bump when the analysis changes in a way the dictionary hashes do not show.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
+MAX_WORD_FOR_SUBWORDS = 16
 STOPWORDS = ("dict", "stopwords.txt")
 
 
@@ -99,7 +100,9 @@ class _Subwords:
             grams = [word[i : i + 2] for i in range(n - 1) if has_word(word[i : i + 2])] if n > 2 else []
             if n > 3:
                 grams += [word[i : i + 3] for i in range(n - 2) if has_word(word[i : i + 3])]
-            longer = [word[i : i + k] for k in range(4, n) for i in range(n - k + 1) if has_word(word[i : i + k])]
+            # Dictionary words are short; a long run (a number, a Latin string) is not searched quadratically.
+            longer = ([word[i : i + k] for k in range(4, n) for i in range(n - k + 1) if has_word(word[i : i + k])]
+                      if n <= MAX_WORD_FOR_SUBWORDS else [])
             found = (tuple(grams), tuple(longer))
             if len(self._cache) < 200_000:
                 self._cache[word] = found
