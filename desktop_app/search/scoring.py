@@ -79,6 +79,7 @@ class FastScorer:
         self._leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
         self._B, self._K1 = B, K1
         self._lengths: dict[str, list[int]] = {}
+        self._norm_cache: dict[str, list[float]] = {}
 
     def _global_lengths(self, field: str) -> list[int]:
         """Every document's length of *field*, by global document number (read once per field)."""
@@ -104,18 +105,26 @@ class FastScorer:
             found.update(zip(ids if not offset else [d + offset for d in ids], weights, strict=True))
         return found
 
+    def _norms(self, field: str) -> list[float]:
+        """K1·(1 − B + B·length/avgfl) of every document: the length part of BM25, once per field."""
+        norms = self._norm_cache.get(field)
+        if norms is None:
+            avgfl = self._searcher.avg_field_length(field) or 1
+            c2, c3 = self._K1 * (1 - self._B), self._K1 * self._B / avgfl
+            norms = self._norm_cache[field] = [c2 + c3 * fl for fl in self._global_lengths(field)]
+        return norms
+
+    def _add_scores(self, totals: list[float], field: str, word: str, weights: dict[int, float],
+                    docs: list[int]) -> list[float]:
+        """*totals* plus the BM25F score of *word* for each of *docs* (whoosh's formula and statistics):
+        idf·w·(K1+1) / (w + K1·(1 − B + B·length/avgfl))."""
+        c1 = self._searcher.idf(field, word) * (self._K1 + 1)
+        norms = map(self._norms(field).__getitem__, docs)
+        return [t + c1 * w / (w + n) for t, w, n in zip(totals, map(weights.__getitem__, docs), norms, strict=True)]
+
     def scores(self, field: str, word: str, weights: dict[int, float], docs) -> Scores:
-        """BM25F scores of *word* for *docs* (whoosh's formula and statistics)."""
-        searcher = self._searcher
-        idf = searcher.idf(field, word)
-        avgfl = searcher.avg_field_length(field) or 1
-        B, K1 = self._B, self._K1
-        # bm25 = idf·w·(K1+1) / (w + K1·(1 − B + B·length/avgfl)), constants folded
-        c1, c2, c3 = idf * (K1 + 1), K1 * (1 - B), K1 * B / avgfl
         docs = list(docs)
-        lengths = map(self._global_lengths(field).__getitem__, docs)
-        values = [c1 * w / (w + c2 + c3 * fl) for w, fl in zip(map(weights.__getitem__, docs), lengths, strict=True)]
-        return dict(zip(docs, values, strict=True))
+        return dict(zip(docs, self._add_scores([0.0] * len(docs), field, word, weights, docs), strict=True))
 
     def term(self, field: str, word: str) -> Scores:
         """BM25F score of every document holding *word* in *field*."""
@@ -160,11 +169,14 @@ class FastScorer:
         common = set(parts[0][0])
         for data, _w in parts[1:]:
             common.intersection_update(data.keys())
-        result: Scores | None = None
+        docs = list(common)
+        totals = [0.0] * len(docs)
         for data, w in parts:
-            part = self.scores(field, w, data, common) if w is not None else data
-            result = {d: part[d] for d in common} if result is None else {d: s + part[d] for d, s in result.items()}
-        return result
+            if w is not None:
+                totals = self._add_scores(totals, field, w, data, docs)
+            else:
+                totals = [t + s for t, s in zip(totals, map(data.__getitem__, docs), strict=True)]
+        return dict(zip(docs, totals, strict=True))
 
     def evaluate(self, parsed: ParsedQuery, field: str) -> Scores:
         required: list[str] = []  # words of groups without alternatives: all needed
