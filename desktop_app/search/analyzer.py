@@ -19,7 +19,8 @@ from .. import paths
 from ..core import segment
 
 # Bump when the analysis changes in a way the dictionary hashes do not show.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
+MAX_WORD_FOR_SUBWORDS = 16
 STOPWORDS = ("dict", "stopwords.txt")
 
 
@@ -66,8 +67,17 @@ def analysis_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _is_word(word: str) -> bool:
-    return any(ch.isalnum() for ch in word)
+_KEEP: dict[str, bool] = {}
+
+
+def _keep(word: str) -> bool:
+    """Whether *word* is indexed: not a stop word, and holding a letter or digit (not punctuation)."""
+    keep = _KEEP.get(word)
+    if keep is None:
+        keep = word not in stop_words() and any(ch.isalnum() for ch in word)
+        if len(_KEEP) < 500_000:
+            _KEEP[word] = keep
+    return keep
 
 
 class _Subwords:
@@ -90,7 +100,9 @@ class _Subwords:
             grams = [word[i : i + 2] for i in range(n - 1) if has_word(word[i : i + 2])] if n > 2 else []
             if n > 3:
                 grams += [word[i : i + 3] for i in range(n - 2) if has_word(word[i : i + 3])]
-            longer = [word[i : i + k] for k in range(4, n) for i in range(n - k + 1) if has_word(word[i : i + k])]
+            # Dictionary words are short; a long run (a number, a Latin string) is not searched quadratically.
+            longer = ([word[i : i + k] for k in range(4, n) for i in range(n - k + 1) if has_word(word[i : i + k])]
+                      if n <= MAX_WORD_FOR_SUBWORDS else [])
             found = (tuple(grams), tuple(longer))
             if len(self._cache) < 200_000:
                 self._cache[word] = found
@@ -106,9 +118,8 @@ subwords = _Subwords()
 
 def words(text: str) -> Iterator[tuple[str, int, int]]:
     """Accurate-mode words of *text*, folded, without stop words and punctuation, with offsets."""
-    stops = stop_words()
     for word, start, end in segment.segmenter().tokenize(fold(text)):
-        if word not in stops and _is_word(word):
+        if _keep(word):
             yield word, start, end
 
 

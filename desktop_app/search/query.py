@@ -1,18 +1,23 @@
-"""From what a drafter types to a whoosh query, never failing.
+"""From what a drafter types to a parsed query, never failing.
 
 Grammar (forgiving; anything else is plain text):
 
 * words separated by spaces are all required (AND); ``AND``/``&`` may be written;
+  a run of Chinese without spaces is cut into words by jieba, all required;
 * ``OR`` or ``|`` between two words makes either do;
-* ``-word`` or ``NOT word`` excludes clauses holding the word;
-* ``"…"`` (straight or curly quotes) is a phrase: its words in sequence; an
-  unclosed quote runs to the end;
-* other punctuation, wildcards, field names and control characters are not
-  operators: the analyzer drops what is not a word.
+* ``-word``, ``-"phrase"`` or ``NOT word`` excludes clauses holding it;
+* ``"…"`` (straight or curly quotes) must occur as written (ignoring width, case,
+  punctuation and spaces); an unclosed quote runs to the end;
+* ``field:value`` searches for the value; other punctuation, wildcards and control
+  characters are not operators: the analyzer drops what is not a word.
 
-A Chinese word is found inside longer words (就医 finds 异地就医); a query word
-that jieba keeps whole but the texts hold only inside a longer dictionary word
-(技能等级 in 职业技能等级) also matches when all its inner words occur.
+A dictionary word is found wherever it occurs, also inside a longer word (就医 in
+异地就医, 技能等级 in 职业技能等级), and only whole: 异地就医 does not match 异地…就医
+apart (``异地 就医`` does).  A word jieba's HMM made up from the query alone also
+matches clauses holding all the dictionary words inside it.
+
+:func:`to_whoosh` gives the same query as whoosh query objects; the searcher ranks
+with :mod:`.scoring`, which must agree with it.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ falls back to whoosh's own search if anything here fails.
 from __future__ import annotations
 
 import heapq
+from itertools import accumulate
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
@@ -23,7 +24,7 @@ from whoosh.util.numeric import byte_to_length
 
 from ..core import segment
 from .analyzer import subwords
-from .query import Item, ParsedQuery
+from .query import ParsedQuery
 
 Scores = dict[int, float]
 _BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
@@ -51,9 +52,10 @@ def _leaf_postings(matcher) -> tuple[list[int], list[float]]:
         matcher.reset()
         while True:
             if matcher._blocklength:
-                matcher._read_ids()
+                matcher._read_data()
+                raw = matcher._data[0]
+                ids.extend(raw if matcher._byteids else accumulate(raw))  # whoosh's delta_decode, in C
                 matcher._read_weights()
-                ids.extend(matcher._ids)
                 weights.extend(matcher._weights)
             if matcher._lastblock:
                 break
@@ -76,30 +78,58 @@ class FastScorer:
         self._searcher = searcher
         self._leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
         self._B, self._K1 = B, K1
-        self._lengths: dict[tuple[int, str], list[int] | None] = {}  # per segment and field, read once
+        self._lengths: dict[str, list[int]] = {}
+        self._norm_cache: dict[str, list[float]] = {}
 
-    def term(self, field: str, word: str) -> Scores:
-        """BM25F score of every document holding *word* in *field* (whoosh's formula, statistics and order)."""
-        searcher = self._searcher
-        idf = searcher.idf(field, word)
-        avgfl = searcher.avg_field_length(field) or 1
-        B, K1 = self._B, self._K1
-        K1p1 = K1 + 1
-        scores: Scores = {}
-        for n, (reader, offset) in enumerate(self._leaves):
+    def _global_lengths(self, field: str) -> list[int]:
+        """Every document's length of *field*, by global document number (read once per field)."""
+        lengths = self._lengths.get(field)
+        if lengths is None:
+            lengths = []
+            for reader, _offset in self._leaves:
+                seg = _segment_lengths(reader, field)
+                if seg is None:
+                    seg = [reader.doc_field_length(d, field, 1) or 0 for d in range(reader.doc_count_all())]
+                lengths.extend(seg)
+            self._lengths[field] = lengths
+        return lengths
+
+    def postings(self, field: str, word: str) -> dict[int, float]:
+        """document → weight of *word* in *field*, every segment, deleted documents left out."""
+        found: dict[int, float] = {}
+        for reader, offset in self._leaves:
             try:
                 ids, weights = _leaf_postings(reader.postings(field, word))
             except TermNotFound:
                 continue
-            if (n, field) not in self._lengths:
-                self._lengths[n, field] = _segment_lengths(reader, field)
-            lengths = self._lengths[n, field]
-            lens = ([reader.doc_field_length(d, field, 1) for d in ids] if lengths is None
-                    else [lengths[d] for d in ids])
-            values = [idf * ((w * K1p1) / (w + K1 * ((1 - B) + B * fl / avgfl)))
-                      for w, fl in zip(weights, lens, strict=True)]
-            scores.update(zip(ids if not offset else [d + offset for d in ids], values, strict=True))
-        return scores
+            found.update(zip(ids if not offset else [d + offset for d in ids], weights, strict=True))
+        return found
+
+    def _norms(self, field: str) -> list[float]:
+        """K1·(1 − B + B·length/avgfl) of every document: the length part of BM25, once per field."""
+        norms = self._norm_cache.get(field)
+        if norms is None:
+            avgfl = self._searcher.avg_field_length(field) or 1
+            c2, c3 = self._K1 * (1 - self._B), self._K1 * self._B / avgfl
+            norms = self._norm_cache[field] = [c2 + c3 * fl for fl in self._global_lengths(field)]
+        return norms
+
+    def _add_scores(self, totals: list[float], field: str, word: str, weights: dict[int, float],
+                    docs: list[int]) -> list[float]:
+        """*totals* plus the BM25F score of *word* for each of *docs* (whoosh's formula and statistics):
+        idf·w·(K1+1) / (w + K1·(1 − B + B·length/avgfl))."""
+        c1 = self._searcher.idf(field, word) * (self._K1 + 1)
+        norms = map(self._norms(field).__getitem__, docs)
+        return [t + c1 * w / (w + n) for t, w, n in zip(totals, map(weights.__getitem__, docs), norms, strict=True)]
+
+    def scores(self, field: str, word: str, weights: dict[int, float], docs) -> Scores:
+        docs = list(docs)
+        return dict(zip(docs, self._add_scores([0.0] * len(docs), field, word, weights, docs), strict=True))
+
+    def term(self, field: str, word: str) -> Scores:
+        """BM25F score of every document holding *word* in *field*."""
+        weights = self.postings(field, word)
+        return self.scores(field, word, weights, weights)
 
     def ids(self, field: str, value: str) -> set[int]:
         """Documents whose ID field *field* is *value* (for the document and kind filters)."""
@@ -112,29 +142,57 @@ class FastScorer:
             found.update(i + offset for i in ids)
         return found
 
+    @staticmethod
+    def _plain(word: str) -> bool:
+        """Whether *word* is one index term (else it also matches by the dictionary words inside it)."""
+        return len(word) <= 2 or segment.segmenter().has_word(word) or not subwords.split(word)[0]
+
     def word(self, field: str, word: str) -> Scores:
         exact = self.term(field, word)
-        if len(word) <= 2 or segment.segmenter().has_word(word):
+        if self._plain(word):
             return exact
-        inner = subwords.split(word)[0]
-        if not inner:
-            return exact
-        return _union(exact, _intersection([self.term(field, g) for g in inner]))
+        return _union(exact, self.all_of(field, subwords.split(word)[0]))
 
-    def item(self, field: str, item: Item) -> Scores:
-        return _intersection([self.word(field, w) for w in item.words])
+    def all_of(self, field: str, words, extra: tuple[Scores, ...] = ()) -> Scores:
+        """Documents holding every one of *words* (and in every one of *extra*), their scores summed.
+
+        Plain words are scored only for the documents that hold all: the postings of
+        common words are long, the documents holding them all are few.
+        """
+        parts: list[tuple[dict[int, float], str | None]] = []
+        for w in words:
+            parts.append((self.postings(field, w), w) if self._plain(w) else (self.word(field, w), None))
+        parts += [(scores, None) for scores in extra]
+        if not parts:
+            return {}
+        parts.sort(key=lambda p: len(p[0]))
+        common = set(parts[0][0])
+        for data, _w in parts[1:]:
+            common.intersection_update(data.keys())
+        docs = list(common)
+        totals = [0.0] * len(docs)
+        for data, w in parts:
+            if w is not None:
+                totals = self._add_scores(totals, field, w, data, docs)
+            else:
+                totals = [t + s for t, s in zip(totals, map(data.__getitem__, docs), strict=True)]
+        return dict(zip(docs, totals, strict=True))
 
     def evaluate(self, parsed: ParsedQuery, field: str) -> Scores:
-        groups = []
+        required: list[str] = []  # words of groups without alternatives: all needed
+        groups: list[Scores] = []
         for alternatives in parsed.required:
+            if len(alternatives) == 1:
+                required.extend(alternatives[0].words)
+                continue
             scores: Scores = {}
             for item in alternatives:
-                scores = _union(scores, self.item(field, item))
+                scores = _union(scores, self.all_of(field, item.words))
             groups.append(scores)
-        result = _intersection(groups)
+        result = self.all_of(field, required, tuple(groups))
         for item in parsed.excluded:
             if not item.phrase:
-                excluded = self.item("text", item)
+                excluded = self.all_of("text", item.words)
                 result = {d: s for d, s in result.items() if d not in excluded}
         return result
 
@@ -158,18 +216,3 @@ def _union(a: Scores, b: Scores) -> Scores:
     for doc, score in b.items():
         merged[doc] = merged.get(doc, 0.0) + score
     return merged
-
-
-def _intersection(parts: list[Scores]) -> Scores:
-    if not parts:
-        return {}
-    parts = sorted(parts, key=len)
-    common = set(parts[0])
-    for part in parts[1:]:
-        common.intersection_update(part.keys())
-    first = parts[0]
-    result = {d: first[d] for d in common}
-    for part in parts[1:]:
-        result = {d: s + part[d] for d, s in result.items()}
-    return result
-

@@ -43,6 +43,7 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._searcher = None
         self._scorer: FastScorer | None = None
+        self._repaired = False
 
     @classmethod
     def open(cls, corpus: Corpus, data_dir: Path | None = None, *, procs: int = 1) -> SearchIndex:
@@ -52,6 +53,10 @@ class SearchIndex:
     @classmethod
     def open_documents(cls, documents: Sequence[Document], data_dir: Path | None = None, *,
                        procs: int = 1) -> SearchIndex:
+        """:meth:`open` for a sequence of documents; documents the index holds beyond them are dropped.
+
+        *procs* > 1 builds a full index with whoosh's multi-process writer.
+        """
         data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
         ix = indexer.synchronise(data_dir, documents, procs)
         return cls(data_dir, ix, {d.id: d for d in documents}, procs)
@@ -60,19 +65,30 @@ class SearchIndex:
 
     def search(self, query: str, *, doc: str | None = None, kind: str | None = None,
                headings_only: bool = False, limit: int = 20) -> list[SearchHit]:
-        """Ranked hits for *query* (see :mod:`desktop_app.search.query`); never raises on user input."""
+        """Ranked hits for *query* (see :mod:`desktop_app.search.query`); never raises on user input.
+
+        A failure inside the index (a file damaged while open) rebuilds it, once per
+        instance, and answers from the rebuilt index.
+        """
         try:
-            parsed = parse(query)
-            if not parsed.required or int(limit) <= 0:
-                return []
-            return self._run(parsed, doc=doc, kind=kind, headings_only=headings_only, limit=int(limit))
-        except Exception:  # a search must not fail the caller; log and repair once
-            log.exception("search failed; repairing the index and retrying")
+            parsed, limit = parse(query), int(limit)
+        except Exception:  # parse() takes anything; this is a wrong *limit* from a caller
+            log.exception("search arguments not understood")
+            return []
+        if not parsed.required or limit <= 0:
+            return []
+        try:
+            return self._run(parsed, doc=doc, kind=kind, headings_only=headings_only, limit=limit)
+        except Exception:  # a search must not fail the caller
+            log.exception("search failed inside the index")
+        if self._repaired:
+            return []
+        self._repaired = True
         try:
             self._repair(force=True)
-            return self._run(parsed, doc=doc, kind=kind, headings_only=headings_only, limit=int(limit))
+            return self._run(parsed, doc=doc, kind=kind, headings_only=headings_only, limit=limit)
         except Exception:
-            log.exception("search failed after repair")
+            log.exception("search failed after rebuilding the index")
             return []
 
     def _run(self, parsed: ParsedQuery, *, doc: str | None, kind: str | None, headings_only: bool,

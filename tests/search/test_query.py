@@ -151,7 +151,10 @@ _SYNTAX = st.sampled_from(['"', "“", "”", "OR", "AND", "NOT", "-", "+", "*",
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.text(max_size=200), st.lists(_SYNTAX, max_size=40).map("".join),
-                 st.lists(_SYNTAX, max_size=40).map(" ".join)))
+                 st.lists(_SYNTAX, max_size=40).map(" ".join),
+                 # long input: a random piece repeated to 10,000 characters
+                 st.tuples(st.one_of(st.text(min_size=1, max_size=30), st.lists(_SYNTAX, min_size=1).map(" ".join)))
+                 .map(lambda t: (t[0] * (10_000 // len(t[0]) + 1))[:10_000])))
 def test_any_input_gives_hits_or_none_never_an_error(shared_index, query):
     hits = shared_index.search(query, limit=5)
     assert isinstance(hits, list)
