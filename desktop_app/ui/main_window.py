@@ -265,6 +265,8 @@ class MainWindow(QMainWindow):
                 view.set_corpus(self.corpus)  # views not built yet will read self.corpus when they are
         self.search_service.update_corpus(self.corpus, changed_doc)
         location = self.history.current
+        if location is not None and location.doc not in {d.id for d in self.corpus.documents}:
+            location = Location(self.corpus.documents[0].id, "", ())  # the document read was removed
         if location is not None:
             self.open_location(location, record=False)
         if changed_doc:

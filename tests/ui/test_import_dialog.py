@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.core.corpus import Corpus
+from desktop_app.core.model import DocumentKind
 from desktop_app.ui.import_dialog import ImportDialog
 from tests.importing.helpers import snapshot
 from tests.linking.test_suggest import MOCK_CITY_PLAN
@@ -158,3 +159,28 @@ def test_main_window_menu_imports_and_refreshes(qtbot, tmp_path, monkeypatch, an
     model = window.tree_model
     titles = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert any("某市促进劳动力和人才社会性流动体制机制改革实施方案" in (t or "") for t in titles)
+
+
+def test_main_window_removes_an_imported_document(qtbot, tmp_path, monkeypatch, answers, data_dir):
+    """工具 → 删除导入的文档…: the document, its links and its tree entry go; the shipped corpus stays."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop_app.app import create_window
+    from desktop_app.core.textimport import import_plain_text
+    from desktop_app.importing import UserStore
+
+    doc = import_plain_text(MOCK_CITY_PLAN, doc_id="mock", title="某市实施方案", kind=DocumentKind.CITY)
+    UserStore().save(doc, [])
+    window = create_window(start_background=False)
+    qtbot.addWidget(window)
+    window.open_unit("mock", doc.clauses[0].id)
+    assert "mock" in {d.id for d in window.corpus.documents}
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda _p, _t, _l, items, *a: (items[0], True)))
+    (action,) = [a for a in window.tools_menu.actions() if a.text() == "删除导入的文档…"]
+    action.trigger()
+    assert {d.id for d in window.corpus.documents} == {"central", "liaoning"}
+    assert not (data_dir / "documents" / "mock.xml").exists()
+    assert window.reader.doc_id == "central"  # the document being read is gone: the first one is shown
+    assert answers[-1][0] == "question" and "某市实施方案" in answers[-1][1]
+    titles = [window.tree_model.index(r, 0).data() for r in range(window.tree_model.rowCount())]
+    assert not any("某市实施方案" in (t or "") for t in titles)
