@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHeaderView,
     QInputDialog,
@@ -359,45 +358,3 @@ class ImportDialog(QDialog):
         if not ID_RE.match(self.id_edit.text().strip()):
             return self.tr("编号须以英文字母开头，只含英文字母、数字、_ 和 -。")
         return ""
-
-
-def install(window) -> None:
-    """Add 工具 → 导入文档… to the main window (called by desktop_app.app for each extension module)."""
-
-    def open_import() -> None:
-        path, _filter = QFileDialog.getOpenFileName(window, window.tr("导入文档"), "", FILE_FILTER)
-        if not path:
-            return
-        dialog = ImportDialog(window.corpus, path, window)
-        dialog.documentImported.connect(window.reload_corpus)
-        dialog.open()
-
-    window.add_tool_action(window.tr("导入文档…"), open_import, "Ctrl+I")
-    window.add_tool_action(window.tr("删除导入的文档…"), lambda: remove_imported(window))
-
-
-def remove_imported(window) -> None:
-    """Ask which imported document to remove, confirm, remove it and its links, refresh the window."""
-    store = UserStore()
-    titles = {d.id: d.title for d in window.corpus.documents}
-    ids = sorted(store.user_ids())
-    if not ids:
-        QMessageBox.information(window, window.tr("删除导入的文档"), window.tr("还没有导入过文档。内置文档不能删除。"))
-        return
-    labels = [f"{doc_id}　《{titles.get(doc_id, '')}》" for doc_id in ids]
-    label, ok = QInputDialog.getItem(window, window.tr("删除导入的文档"), window.tr("要删除的文档："), labels, 0, False)
-    if not ok or label not in labels:
-        return
-    doc_id = ids[labels.index(label)]
-    question = window.tr("删除《%1》及与它相关的链接？删除后可重新导入。").replace("%1", titles.get(doc_id, doc_id))
-    if doc_id in store.builtin_ids():
-        question += window.tr("\n（这是导入的中央文件全文，删除后恢复为内置的不完整文本。）")
-    answer = QMessageBox.question(window, window.tr("删除导入的文档"), question)
-    if answer != QMessageBox.StandardButton.Yes:
-        return
-    try:
-        store.remove(doc_id)
-    except (PolicyDeskError, OSError) as exc:
-        QMessageBox.warning(window, window.tr("删除导入的文档"), str(exc))
-        return
-    window.reload_corpus(doc_id)
