@@ -18,23 +18,17 @@ case "$mode" in app|test) ;; *) echo "用法 usage: bash scripts/bootstrap.sh ap
 
 say() { printf '\033[1m[policydesk]\033[0m %s\n' "$*" >&2; }
 
-QT_LIBS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
- libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
- libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 fonts-noto-cjk python3-venv"
+. scripts/debian-packages.sh
 TEST_TOOLS="libreoffice-writer-nogui poppler-utils xvfb"
 
 install_system_packages() {
   command -v dpkg >/dev/null 2>&1 || { say "不是 Debian/Ubuntu 系统：请自行安装 Qt 6 运行库和中文字体（见 README）。"; return 0; }
-  local wanted="$QT_LIBS" missing=""
+  local wanted="$QT_RUNTIME_PACKAGES" missing apt
   [ "$mode" = test ] && wanted="$wanted $TEST_TOOLS"
-  for pkg in $wanted; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
-  done
+  # shellcheck disable=SC2086 # word splitting of the package lists is intended
+  missing="$(missing_debian_packages $wanted)"
   [ -z "$missing" ] && return 0
-  local apt=""
-  if [ "$(id -u)" = 0 ]; then apt="apt-get"
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then apt="sudo apt-get"
-  fi
+  apt="$(apt_command)"
   if [ -z "$apt" ]; then
     say "缺少系统软件包:$missing"
     say "请让管理员运行：sudo apt-get install -y$missing  （之后再运行本命令）"
@@ -42,14 +36,8 @@ install_system_packages() {
     return 0
   fi
   say "安装系统软件包 installing:$missing"
-  $apt update -qq
-  # Install one by one so a package this release lacks (e.g. libreoffice-writer-nogui on old Ubuntu) is reported, not fatal.
-  DEBIAN_FRONTEND=noninteractive $apt install -y -qq --no-install-recommends $missing >/dev/null 2>&1 || {
-    for pkg in $missing; do
-      DEBIAN_FRONTEND=noninteractive $apt install -y -qq --no-install-recommends "$pkg" >/dev/null 2>&1 \
-        || say "无法安装 $pkg（跳过；相关测试将被跳过或功能受限） could not install $pkg"
-    done
-  }
+  # shellcheck disable=SC2086
+  install_debian_packages "$apt" $missing || say "部分软件包未能安装：相关测试将被跳过或功能受限。"
 }
 
 make_venv() {

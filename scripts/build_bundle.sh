@@ -30,26 +30,20 @@ VENV="${VENV:-$ROOT/.venv}"
 DIST="$ROOT/dist"
 BUNDLE="$DIST/PolicyDesk"
 
-SYSTEM_PACKAGES="binutils python3-venv fonts-noto-cjk libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
- libfreetype6 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
- libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1"
+. "$ROOT/scripts/debian-packages.sh"
+SYSTEM_PACKAGES="binutils $QT_RUNTIME_PACKAGES"
 
 system_packages() {  # the Debian packages named in $1 that are missing, installed
   command -v dpkg >/dev/null 2>&1 || { say "不是 Debian/Ubuntu：请自行安装 binutils、Qt 6 运行库和中文字体。"; return 0; }
-  local missing="" pkg
-  for pkg in $1; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
-  done
+  local missing apt
+  # shellcheck disable=SC2086 # word splitting of the package list is intended
+  missing="$(missing_debian_packages $1)"
   [ -z "$missing" ] && return 0
-  local apt=""
-  if [ "$(id -u)" = 0 ]; then apt="apt-get"
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then apt="sudo apt-get"
-  else die "缺少系统软件包:$missing；请让管理员运行 sudo apt-get install -y$missing"
-  fi
+  apt="$(apt_command)"
+  [ -n "$apt" ] || die "缺少系统软件包:$missing；请让管理员运行 sudo apt-get install -y$missing"
   say "安装系统软件包 installing:$missing"
-  $apt update -qq
-  DEBIAN_FRONTEND=noninteractive $apt install -y -qq --no-install-recommends $missing >/dev/null \
-    || die "无法安装:$missing"
+  # shellcheck disable=SC2086
+  install_debian_packages "$apt" $missing || die "无法安装:$missing"
 }
 
 libpython_package() {  # PyInstaller bundles the interpreter's shared library; Debian keeps it in libpython3.X
