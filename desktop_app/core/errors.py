@@ -9,13 +9,17 @@ class PolicyDeskError(Exception):
     """Base of every error the domain raises on purpose."""
 
 
-class CorpusError(PolicyDeskError):
-    """A corpus file cannot be used.  ``str()`` gives "<file>: <problem>"."""
+class FileProblem(PolicyDeskError):
+    """Something is wrong with one file.  ``str()`` gives "<file>: <problem>"."""
 
     def __init__(self, path: str | Path, problem: str) -> None:
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
+
+
+class CorpusError(FileProblem):
+    """A corpus file cannot be used."""
 
 
 class MalformedXMLError(CorpusError):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import paths
-from ..core.errors import PolicyDeskError
+from ..core.errors import FileProblem
 from ..core.fileio import atomic_write_text
 from .build import now_iso
 from .model import Draft, DraftClause, DraftPart, Flag, Origin, Replacement
@@ -23,13 +23,8 @@ FORMAT = "policydesk-draft"
 VERSION = 1
 
 
-class DraftFileError(PolicyDeskError):
+class DraftFileError(FileProblem):
     """A draft file cannot be read or written.  ``str()`` gives "<file>: <problem>"."""
-
-    def __init__(self, path: str | Path, problem: str) -> None:
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
 
 
 # ---- to and from plain data ------------------------------------------------

@@ -5,17 +5,12 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from ..core.errors import PolicyDeskError
+from ..core.errors import FileProblem
 from ..core.fileio import atomic_write_bytes
 
 
-class ExportError(PolicyDeskError):
+class ExportError(FileProblem):
     """An export could not be written.  ``str()`` names the file and the reason."""
-
-    def __init__(self, path: str | Path, problem: str) -> None:
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
 
 
 class TargetExistsError(ExportError):
