@@ -84,6 +84,12 @@ class Corpus:
                 for clause in part.clauses:
                     self._units[(doc.id, clause.id)] = clause
         self.links: tuple[Link, ...] = tuple(self._validate_links(links, links_source))
+        # Each end's links, in file order: the tree, reader and coverage ask for them unit by unit.
+        self._from: dict[tuple[str, str], list[Link]] = {}
+        self._to: dict[tuple[str, str], list[Link]] = {}
+        for link in self.links:
+            self._from.setdefault((link.source_doc, link.source_id), []).append(link)
+            self._to.setdefault((link.target_doc, link.target_id), []).append(link)
         self.cities: tuple[City, ...] = tuple(cities or ())
         self.adaptation: tuple[AdaptationRule, ...] = tuple(adaptation or ())
 
@@ -164,12 +170,12 @@ class Corpus:
 
     # ---- links ---------------------------------------------------------
     def links_from(self, doc_id: str, unit_id: str) -> tuple[LinkView, ...]:
-        return tuple(LinkView(lk, self.ref(lk.target_doc, lk.target_id)) for lk in self.links
-                     if (lk.source_doc, lk.source_id) == (doc_id, unit_id))
+        links = self._from.get((doc_id, unit_id), ())
+        return tuple(LinkView(lk, self.ref(lk.target_doc, lk.target_id)) for lk in links)
 
     def links_to(self, doc_id: str, unit_id: str) -> tuple[LinkView, ...]:
-        return tuple(LinkView(lk, self.ref(lk.source_doc, lk.source_id)) for lk in self.links
-                     if (lk.target_doc, lk.target_id) == (doc_id, unit_id))
+        links = self._to.get((doc_id, unit_id), ())
+        return tuple(LinkView(lk, self.ref(lk.source_doc, lk.source_id)) for lk in links)
 
     def links_of(self, doc_id: str, unit_id: str) -> tuple[LinkView, ...]:
         """Both directions: what this unit carries out and what carries it out."""
