@@ -106,3 +106,32 @@ def test_python_m_entry_point_prints_chinese():
 def test_bad_option_exit_2():
     result = subprocess.run([sys.executable, "-m", "desktop_app", "docs", "--bogus"], capture_output=True, check=False)
     assert result.returncode == 2
+
+
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("docs", "show", "links", "coverage", "selftest", "draft", "import", "remove", "search"):
+        assert command in out
+
+
+def test_each_command_is_registered_by_the_module_named_for_it():
+    from desktop_app.cli import COMMANDS, build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert set(sub.choices) == set(COMMANDS)
+    for command, module in COMMANDS.items():
+        sub = next(a for a in build_parser(only=command)._actions if a.dest == "command")
+        assert command in sub.choices, f"{module} does not register {command}"
+
+
+def test_a_search_does_not_load_what_other_commands_need(tmp_path):
+    # A search from the terminal answers at once: it must not import python-docx or the importers.
+    code = ("import sys; from desktop_app.cli import main; main(['search', '档案', '--limit', '1']); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'docx' or m.startswith('desktop_app.im')))")
+    env = {**os.environ, "POLICYDESK_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr.decode("utf-8")
+    assert result.stdout.decode("utf-8").strip().endswith("[]")
