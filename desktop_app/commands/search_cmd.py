@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from ..core.errors import LookupFailed
 from ..core.model import Completeness, DocumentKind
-from .common import add_json_flag, load_corpus, print_json
+from .common import add_json_flag, print_json
 
 KIND_LABELS = {k.value: k.label for k in DocumentKind}
 
@@ -39,10 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_search(args: argparse.Namespace) -> int:
     from ..search import SearchIndex
 
-    corpus = load_corpus()
-    if args.doc:
-        corpus.document(args.doc)  # an unknown document is a usage error (exit 2), not "no hits"
-    with SearchIndex.open(corpus) as index:
+    # Opens without reading the documents when the index is up to date with their files.
+    with SearchIndex.open_default() as index:
+        if args.doc and not index.has_document(args.doc):  # a usage error (exit 2), not "no hits"
+            raise LookupFailed(f"没有文档 {args.doc!r}；现有文档：{'、'.join(index.document_ids())}")
         hits = index.search(args.query, doc=args.doc, kind=args.kind, headings_only=args.headings,
                             limit=args.limit)
     if args.json:
@@ -51,12 +52,11 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"没有找到与“{args.query}”相符的条款。")
     else:
         for n, hit in enumerate(hits, 1):
-            doc = corpus.document(hit.doc)
-            print(f"{n}. 《{doc.short_title}》{hit.num}{hit.heading}  〔{KIND_LABELS.get(hit.kind, hit.kind)}；"
+            print(f"{n}. 《{hit.title}》{hit.num}{hit.heading}  〔{KIND_LABELS.get(hit.kind, hit.kind)}；"
                   f"{hit.doc}:{hit.id}；得分 {hit.score:.2f}〕")
-            unit = corpus.unit(hit.doc, hit.id)
-            if unit.completeness is not Completeness.FULL:
-                print(f"   （知识库只有此条的{unit.completeness.label}）")
+            completeness = Completeness(hit.completeness)
+            if completeness is not Completeness.FULL:
+                print(f"   （知识库只有此条的{completeness.label}）")
             for fragment in hit.fragments:
                 print(f"   …{fragment.marked()}…")
     return 0 if hits else 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +20,11 @@ Unit = Part | Clause
 LINKS_FILE = "crosslinks.tsv"
 CITIES_FILE = "data/liaoning-cities.tsv"
 ADAPTATION_FILE = "data/city-adaptation.tsv"
+# A file changed this recently may change again within its clock's resolution without its stamp changing
+# (FAT keeps 2 s): its stamp says nothing yet.
+RACY_SECONDS = 2.0
+
+SourceStamps = list[list]  # [path, size, mtime_ns] of every document file, in reading order (JSON-friendly)
 
 
 @dataclass(frozen=True)
@@ -73,7 +80,10 @@ class Corpus:
     """Documents and links, validated on load.  Plain Python: no Qt."""
 
     def __init__(self, documents: list[Document], links: list[Link], *, links_source: str = "",
-                 cities: list[City] | None = None, adaptation: list[AdaptationRule] | None = None) -> None:
+                 cities: list[City] | None = None, adaptation: list[AdaptationRule] | None = None,
+                 sources: SourceStamps | None = None) -> None:
+        # What the documents were read from (see source_stamps), or None when that is not known.
+        self.sources = sources
         self._docs: dict[str, Document] = {}
         for doc in documents:
             self._docs[doc.id] = doc
@@ -102,6 +112,7 @@ class Corpus:
         ``central``) takes its place.
         """
         builtin = Path(builtin_dir) if builtin_dir else paths.policy_texts_dir()
+        sources = source_stamps(builtin, user_dir)  # before reading: a file changed meanwhile shows as changed
         docs = {d.id: d for d in _read_dir(builtin)}
         links = load_links(builtin / LINKS_FILE)
         if user_dir is not None and Path(user_dir).is_dir():
@@ -112,12 +123,17 @@ class Corpus:
         cities = load_cities(builtin / CITIES_FILE) if (builtin / CITIES_FILE).exists() else []
         rules = load_adaptation(builtin / ADAPTATION_FILE) if (builtin / ADAPTATION_FILE).exists() else []
         return cls(list(docs.values()), links, links_source=str(builtin / LINKS_FILE), cities=cities,
-                   adaptation=rules)
+                   adaptation=rules, sources=sources)
 
     @classmethod
     def load_default(cls) -> Corpus:
         """The shipped corpus plus what the user imported into the data directory."""
         return cls.load(user_dir=paths.user_documents_dir(create=False))
+
+    @staticmethod
+    def default_sources() -> SourceStamps | None:
+        """:func:`source_stamps` of what :meth:`load_default` would read, without reading it."""
+        return source_stamps(paths.policy_texts_dir(), paths.user_documents_dir(create=False))
 
     def _validate_links(self, links: list[Link], source: str) -> list[Link]:
         for link in links:
@@ -256,9 +272,36 @@ def _clause_value(num: str) -> int | None:
         return None
 
 
+def source_stamps(builtin_dir: str | Path | None = None, user_dir: str | Path | None = None) -> SourceStamps | None:
+    """Path, size and modification time of every document file :meth:`Corpus.load` reads, in its order.
+
+    Equal stamps mean the same documents, so a search index can trust what it
+    recorded without reading them again (as git trusts its index).  None when a
+    file changed too recently for its stamp to be trusted.
+    """
+    builtin = Path(builtin_dir) if builtin_dir else paths.policy_texts_dir()
+    folders = [builtin] + ([Path(user_dir)] if user_dir is not None and Path(user_dir).is_dir() else [])
+    stamps: SourceStamps = []
+    now = time.time_ns()
+    for folder in folders:
+        for path in _document_files(folder.resolve()):
+            try:
+                st = os.stat(path)
+            except OSError:
+                return None
+            if now - st.st_mtime_ns < RACY_SECONDS * 1e9:
+                return None
+            stamps.append([str(path), st.st_size, st.st_mtime_ns])
+    return stamps
+
+
+def _document_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.xml"))
+
+
 def _read_dir(folder: Path) -> list[Document]:
     docs: dict[str, Document] = {}
-    for path in sorted(folder.glob("*.xml")):
+    for path in _document_files(folder):
         doc = read_document(path)
         if doc.id in docs:
             raise DuplicateIdError(path, f"文档编号 {doc.id} 与同一目录中的另一文件重复")

@@ -6,6 +6,9 @@ each document it holds, and the size of every index file at the last commit.
 Opening compares that with the corpus and the files on disk:
 
 * all equal: the index is used as it is (no lock taken, nothing written);
+* the document files' stamps (path, size, modification time) equal those recorded
+  with the fingerprints: the same, without reading the documents at all
+  (:func:`quick_open`, what a search from the command line does);
 * documents added, changed or removed: only those are re-indexed;
 * analysis changed, a file missing or of the wrong size, the manifest gone or
   unreadable, whoosh unable to open it: the whole index is rebuilt.
@@ -38,7 +41,7 @@ from ..core.errors import PolicyDeskError
 from ..core.fileio import atomic_write_text
 from ..core.model import Document
 from .analyzer import analysis_fingerprint
-from .schema import SCHEMA_VERSION, build_schema, document_fingerprint, unit_count, unit_records
+from .schema import SCHEMA_VERSION, build_schema, codec, document_fingerprint, unit_count, unit_records
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +99,9 @@ def _index_files(folder: Path) -> dict[str, int]:
     return files
 
 
-def _write_manifest(folder: Path, docs: dict[str, dict], ix) -> None:
-    manifest = {**_identity(), "docs": docs, "units": ix.doc_count(), "files": _index_files(folder)}
+def _write_manifest(folder: Path, docs: dict[str, dict], ix, sources: list | None = None) -> None:
+    manifest = {**_identity(), "docs": docs, "units": ix.doc_count(), "files": _index_files(folder),
+                "sources": sources}
     atomic_write_text(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
 
 
@@ -140,7 +144,8 @@ def corpus_state(documents: Iterable[Document]) -> tuple[dict[str, dict], dict[s
     return states, by_id
 
 
-def rebuild(folder: Path, docs: dict[str, Document], states: dict[str, dict], procs: int = 1):
+def rebuild(folder: Path, docs: dict[str, Document], states: dict[str, dict], procs: int = 1,
+            sources: list | None = None):
     """Index every document afresh; returns the opened index."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / MANIFEST).unlink(missing_ok=True)
@@ -159,20 +164,20 @@ def rebuild(folder: Path, docs: dict[str, Document], states: dict[str, dict], pr
     except BaseException:
         writer.cancel()
         raise
-    _write_manifest(folder, states, ix)
+    _write_manifest(folder, states, ix, sources)
     return whoosh_index.open_dir(str(folder))
 
 
 def _writer(ix, procs: int):
     if procs > 1:
-        return ix.writer(procs=procs, limitmb=128, multisegment=True)
-    return ix.writer(limitmb=256, timeout=LOCK_TIMEOUT)
+        return ix.writer(procs=procs, limitmb=128, multisegment=True, codec=codec())
+    return ix.writer(limitmb=256, timeout=LOCK_TIMEOUT, codec=codec())
 
 
 def apply_changes(folder: Path, ix, changed: dict[str, Document], states: dict[str, dict],
-                  removed: Iterable[str]):
+                  removed: Iterable[str], *, sources: list | None = None):
     """Re-index *changed* documents and drop *removed* ones, in one commit."""
-    writer = ix.writer(timeout=LOCK_TIMEOUT)
+    writer = ix.writer(timeout=LOCK_TIMEOUT, codec=codec())
     try:
         for doc_id in [*removed, *changed]:
             writer.delete_by_term("doc", doc_id)
@@ -184,38 +189,55 @@ def apply_changes(folder: Path, ix, changed: dict[str, Document], states: dict[s
         writer.cancel()
         raise
     ix = whoosh_index.open_dir(str(folder))
-    _write_manifest(folder, states, ix)
+    _write_manifest(folder, states, ix, sources)
     return ix
 
 
-def synchronise(data_dir: Path, documents: Iterable[Document], procs: int = 1, *, force: bool = False):
+def quick_open(data_dir: Path, sources: list | None):
+    """(index, document ids) when the index is healthy and was built from files with exactly these
+    *sources* stamps (see :func:`desktop_app.core.corpus.source_stamps`); else None."""
+    if sources is None:
+        return None
+    folder = index_dir(data_dir)
+    manifest = read_manifest(folder)
+    if manifest is None or manifest.get("sources") != sources:
+        return None
+    ix = healthy_index(folder, manifest)
+    return None if ix is None else (ix, tuple(manifest["docs"]))
+
+
+def synchronise(data_dir: Path, documents: Iterable[Document], procs: int = 1, *, force: bool = False,
+                sources: list | None = None):
     """Bring the index under *data_dir* in step with *documents*; returns the opened whoosh index.
 
-    *force* rebuilds even an index that looks healthy (a search failed inside it).
+    *force* rebuilds even an index that looks healthy (a search failed inside it).  *sources*, the
+    stamps of the files *documents* were read from, are recorded for :func:`quick_open`.
     """
     folder = index_dir(data_dir)
     states, docs = corpus_state(documents)
     if not force:
         manifest = read_manifest(folder)
         ix = healthy_index(folder, manifest)
-        if ix is not None and manifest["docs"] == states:
+        if ix is not None and manifest["docs"] == states and sources in (None, manifest.get("sources")):
             return ix
     with write_lock(data_dir):
         manifest = read_manifest(folder)
         ix = None if force else healthy_index(folder, manifest)
         if ix is None:
             log.info("building the search index at %s", folder)
-            return rebuild(folder, docs, states, procs)
+            return rebuild(folder, docs, states, procs, sources)
         old = manifest["docs"]
         if old == states:
+            if sources not in (None, manifest.get("sources")):  # the same documents, in files stamped anew
+                _write_manifest(folder, states, ix, sources)
             return ix
         changed = {d: docs[d] for d, state in states.items() if old.get(d) != state}
         removed = [d for d in old if d not in states]
         try:
-            return apply_changes(folder, ix, changed, states, removed)
+            return apply_changes(folder, ix, changed, states, removed, sources=sources)
         except Exception as exc:  # a damaged segment shows up only when written to
             log.info("incremental update failed (%s); rebuilding", exc)
-            return rebuild(folder, docs, states, procs)
+            return rebuild(folder, docs, states, procs, sources)
 
 
 def update_documents(data_dir: Path, documents: Iterable[Document], removed: Iterable[str] = ()):
@@ -234,4 +256,5 @@ def update_documents(data_dir: Path, documents: Iterable[Document], removed: Ite
         all_states = {d: s for d, s in manifest["docs"].items() if d not in removed}
         all_states.update(states)
         gone = [d for d in removed if d in manifest["docs"]]
-        return apply_changes(folder, ix, docs, all_states, gone)
+        # The files behind the documents are no longer those recorded: the next open reads them.
+        return apply_changes(folder, ix, docs, all_states, gone, sources=None)

@@ -32,9 +32,12 @@ class SearchHit:
     score: float
     fragments: tuple[Fragment, ...]
     terms: tuple[str, ...]
+    title: str = ""  # the document's short title
+    completeness: str = "full"  # the unit's: full, partial or heading-only
 
     def to_dict(self) -> dict:
         return {"doc": self.doc, "id": self.id, "num": self.num, "heading": self.heading, "kind": self.kind,
+                "title": self.title, "completeness": self.completeness,
                 "score": round(self.score, 4), "terms": list(self.terms),
                 "fragments": [{"text": f.text, "spans": [list(s) for s in f.spans], "marked": f.marked()}
                               for f in self.fragments]}

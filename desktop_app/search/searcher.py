@@ -35,10 +35,14 @@ class SearchIndex:
     across queries, refreshing it when the index changes.
     """
 
-    def __init__(self, data_dir: Path, ix, documents: dict[str, Document], procs: int = 1):
+    def __init__(self, data_dir: Path, ix, documents: dict[str, Document] | None, procs: int = 1, *,
+                 sources: list | None = None, doc_ids: Sequence[str] | None = None):
         self._data_dir = data_dir
         self._ix = ix
+        # None: opened by file stamps alone; the documents are read if the index needs repair.
         self._documents = documents
+        self._sources = sources
+        self._doc_ids = set(documents) if documents is not None else set(doc_ids or ())
         self._procs = procs
         self._lock = threading.RLock()
         self._searcher = None
@@ -48,18 +52,49 @@ class SearchIndex:
     @classmethod
     def open(cls, corpus: Corpus, data_dir: Path | None = None, *, procs: int = 1) -> SearchIndex:
         """Open (and create/update/repair as needed) the index under ``data_dir/'index'``."""
-        return cls.open_documents(corpus.documents, data_dir, procs=procs)
+        return cls.open_documents(corpus.documents, data_dir, procs=procs, sources=corpus.sources)
 
     @classmethod
     def open_documents(cls, documents: Sequence[Document], data_dir: Path | None = None, *,
-                       procs: int = 1) -> SearchIndex:
+                       procs: int = 1, sources: list | None = None) -> SearchIndex:
         """:meth:`open` for a sequence of documents; documents the index holds beyond them are dropped.
 
-        *procs* > 1 builds a full index with whoosh's multi-process writer.
+        *procs* > 1 builds a full index with whoosh's multi-process writer.  *sources* are the
+        stamps of the files the documents were read from (``Corpus.sources``), if any.
         """
         data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
-        ix = indexer.synchronise(data_dir, documents, procs)
-        return cls(data_dir, ix, {d.id: d for d in documents}, procs)
+        ix = indexer.synchronise(data_dir, documents, procs, sources=sources)
+        return cls(data_dir, ix, {d.id: d for d in documents}, procs, sources=sources)
+
+    @classmethod
+    def open_default(cls, *, procs: int = 1) -> SearchIndex:
+        """The index of the shipped corpus and the user's documents (:meth:`Corpus.load_default`).
+
+        When the document files are exactly those the index was built from (same paths,
+        sizes and modification times), it opens without reading a single document: a
+        search from the command line answers at once however many documents there are.
+        Otherwise the documents are read and the index brought up to date first.
+        """
+        data_dir = paths.data_dir()
+        sources = Corpus.default_sources()
+        found = indexer.quick_open(data_dir, sources)
+        if found is not None:
+            ix, doc_ids = found
+            return cls(data_dir, ix, None, procs, sources=sources, doc_ids=doc_ids)
+        return cls.open(Corpus.load_default(), data_dir, procs=procs)
+
+    def has_document(self, doc_id: str) -> bool:
+        return doc_id in self._doc_ids
+
+    def document_ids(self) -> tuple[str, ...]:
+        return tuple(sorted(self._doc_ids))
+
+    def _all_documents(self) -> dict[str, Document]:
+        if self._documents is None:
+            corpus = Corpus.load_default()
+            self._documents = {d.id: d for d in corpus.documents}
+            self._sources = corpus.sources
+        return self._documents
 
     # -- queries -----------------------------------------------------------------
 
@@ -140,7 +175,8 @@ class SearchIndex:
         terms = parsed.highlight_terms(fold(body))
         return SearchHit(doc=fields["doc"], id=fields["id"], num=fields.get("num", ""), heading=heading,
                          kind=fields.get("kind", ""), score=float(score),
-                         fragments=make_fragments(body, _highlight_spans(body, terms)), terms=tuple(terms))
+                         fragments=make_fragments(body, _highlight_spans(body, terms)), terms=tuple(terms),
+                         title=fields.get("title", ""), completeness=fields.get("state", "full"))
 
     def _current_searcher(self):
         if self._searcher is None:
@@ -163,11 +199,15 @@ class SearchIndex:
 
     def update_document(self, doc: Document) -> None:
         """Add or replace one document, leaving the others untouched."""
-        self._documents[doc.id] = doc
+        self._all_documents()[doc.id] = doc
+        self._doc_ids.add(doc.id)
+        self._sources = None
         self._write([doc], ())
 
     def remove_document(self, doc_id: str) -> None:
-        self._documents.pop(doc_id, None)
+        self._all_documents().pop(doc_id, None)
+        self._doc_ids.discard(doc_id)
+        self._sources = None
         self._write((), [doc_id])
 
     def _write(self, docs, removed) -> None:
@@ -184,7 +224,9 @@ class SearchIndex:
             self._swap(ix)
 
     def _repair(self, force: bool = False) -> None:
-        self._swap(indexer.synchronise(self._data_dir, self._documents.values(), self._procs, force=force))
+        docs = self._all_documents()
+        self._swap(indexer.synchronise(self._data_dir, docs.values(), self._procs, force=force,
+                                       sources=self._sources))
 
     def _swap(self, ix) -> None:
         with self._lock:
