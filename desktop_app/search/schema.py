@@ -11,12 +11,22 @@ from whoosh.system import pack_uint
 
 from ..core.model import Document
 from .analyzer import analyzer, index_terms
+from .codec import ArrayCodec
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # A word in a clause's heading weighs this many times one in its body (BM25F).
 HEADING_BOOST = 2.5
 # Separates the heading from the body in the value of the ``text`` field.
 HEADING_END = "\x1e"
+
+
+# Postings in blocks of 1024 (whoosh: 128): a query reads a common word's whole posting list, and
+# whoosh's per-block work (a seek, a decompression, an unpickle, Python calls) dominated it.
+POSTING_BLOCK = 1024
+
+
+def codec() -> ArrayCodec:
+    return ArrayCodec(blocklimit=POSTING_BLOCK)
 
 
 class PolicyText(TEXT):
@@ -55,6 +65,8 @@ def build_schema() -> Schema:
         heading=PolicyText(stored=True),
         text=PolicyText(),
         body=STORED(),
+        title=STORED(),  # the document's short title and the unit's completeness: a search
+        state=STORED(),  # from the command line answers without reading any document
     )
 
 
@@ -70,6 +82,8 @@ class UnitRecord:
     order: int
     heading: str
     body: str
+    title: str = ""
+    state: str = "full"
 
     @property
     def key(self) -> str:
@@ -79,20 +93,22 @@ class UnitRecord:
         rest = self.body[len(self.heading):] if self.body.startswith(self.heading) else self.body
         return {"key": self.key, "doc": self.doc, "id": self.id, "num": self.num, "kind": self.kind,
                 "unit": self.unit, "order": self.order, "heading": self.heading,
-                "text": self.heading + HEADING_END + rest, "body": self.body}
+                "text": self.heading + HEADING_END + rest, "body": self.body,
+                "title": self.title, "state": self.state}
 
 
 def unit_records(doc: Document) -> list[UnitRecord]:
     """Every part heading and clause of *doc*, in reading order."""
     records = []
-    kind = doc.kind.value
+    kind, title = doc.kind.value, doc.short_title
     for part in doc.parts:
         if part.heading or part.paragraphs:
             body = "\n".join([part.heading, *part.paragraphs]) if part.heading else "\n".join(part.paragraphs)
-            records.append(UnitRecord(doc.id, part.id, part.num, kind, "part", len(records), part.heading, body))
+            records.append(UnitRecord(doc.id, part.id, part.num, kind, "part", len(records), part.heading, body,
+                                      title, part.completeness.value))
         for clause in part.clauses:
             records.append(UnitRecord(doc.id, clause.id, clause.num, kind, "clause", len(records),
-                                      clause.heading, clause.text_without_num()))
+                                      clause.heading, clause.text_without_num(), title, clause.completeness.value))
     return records
 
 
@@ -105,11 +121,12 @@ def _item_texts(items) -> list[str]:
 
 def document_fingerprint(doc: Document) -> str:
     """A hash of everything the index holds for *doc* (computed without building its records)."""
-    fields = [doc.kind.value]
+    fields = [doc.kind.value, doc.short_title]
     for part in doc.parts:
-        fields += (part.id, part.num, part.heading, *part.paragraphs, "\x1d")
+        fields += (part.id, part.num, part.heading, part.completeness.value, *part.paragraphs, "\x1d")
         for c in part.clauses:
-            fields += (c.id, c.num, c.heading, c.heading_end, *c.paragraphs, *_item_texts(c.items), "\x1d")
+            fields += (c.id, c.num, c.heading, c.heading_end, c.completeness.value, *c.paragraphs,
+                       *_item_texts(c.items), "\x1d")
     return hashlib.sha1("\x1f".join(fields).encode("utf-8"), usedforsecurity=False).hexdigest()
 
 

@@ -3,9 +3,10 @@
 whoosh scores a query through a tree of matcher objects, one Python call per
 posting per node; an AND of three common words over 10,000 clauses costs tens of
 milliseconds that way.  This module reads each word's postings a block at a time
-into dicts (docnum → weight), combines them with set operations and scores with
-the same BM25F formula and statistics whoosh uses (global idf and average field
-length, per-document lengths), so the ranking is whoosh's own —
+into two lists (documents ascending, weights), intersects the documents as sets
+and scores only the documents left, with C-level ``map`` arithmetic and the same
+BM25F formula and statistics whoosh uses (global idf and average field length,
+per-document lengths), so the ranking is whoosh's own —
 ``tests/search/test_scoring.py`` compares the two on many queries.
 
 It understands exactly the queries :mod:`.query` builds; :meth:`SearchIndex.search`
@@ -15,15 +16,18 @@ falls back to whoosh's own search if anything here fails.
 from __future__ import annotations
 
 import heapq
-from itertools import accumulate
+from array import array
+from itertools import compress, repeat
+from operator import add, mul, truediv
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from ..core import segment
 from .analyzer import subwords
+from .codec import ArrayLeafMatcher, block_arrays
 from .query import ParsedQuery
 
 Scores = dict[int, float]
@@ -41,22 +45,19 @@ def _segment_lengths(reader, field: str) -> list[int] | None:
     return lengths + [0] * (reader.doc_count_all() - len(lengths))
 
 
-def _leaf_postings(matcher) -> tuple[list[int], list[float]]:
+def _leaf_postings(matcher) -> tuple[array, array]:
     """All (ids, weights) of a segment's posting list for one term, deleted documents left out."""
     excluded = frozenset()
     if isinstance(matcher, FilterMatcher) and matcher._exclude:
         excluded, matcher = matcher._ids, matcher.child
-    ids: list[int] = []
-    weights: list[float] = []
-    if isinstance(matcher, W3LeafMatcher):
+    ids, weights = array("I"), array("f")
+    if isinstance(matcher, ArrayLeafMatcher):
         matcher.reset()
         while True:
             if matcher._blocklength:
-                matcher._read_data()
-                raw = matcher._data[0]
-                ids.extend(raw if matcher._byteids else accumulate(raw))  # whoosh's delta_decode, in C
-                matcher._read_weights()
-                weights.extend(matcher._weights)
+                block_ids, block_weights = block_arrays(matcher)
+                ids.extend(block_ids)
+                weights.extend(block_weights)
             if matcher._lastblock:
                 break
             matcher._goto(matcher._nextoffset)
@@ -66,9 +67,18 @@ def _leaf_postings(matcher) -> tuple[list[int], list[float]]:
             weights.append(matcher.weight())
             matcher.next()
     if excluded:
-        kept = [(i, w) for i, w in zip(ids, weights, strict=True) if i not in excluded]
-        ids, weights = [i for i, _w in kept], [w for _i, w in kept]
+        keep = [i not in excluded for i in ids]
+        ids, weights = array("I", compress(ids, keep)), array("f", compress(weights, keep))
     return ids, weights
+
+
+def _weights_of(ids: array, weights: array, docs: set[int]) -> list[float]:
+    """The weights of the documents of *ids* that are in *docs*, in ascending document order.
+
+    ``sorted(docs)`` lines up with the result when every one of *docs* is in *ids*;
+    done with C-level iteration, no dict of a long posting list built.
+    """
+    return list(compress(weights, map(docs.__contains__, ids)))
 
 
 class FastScorer:
@@ -94,16 +104,17 @@ class FastScorer:
             self._lengths[field] = lengths
         return lengths
 
-    def postings(self, field: str, word: str) -> dict[int, float]:
-        """document → weight of *word* in *field*, every segment, deleted documents left out."""
-        found: dict[int, float] = {}
+    def postings(self, field: str, word: str) -> tuple[array, array]:
+        """(documents, weights) of *word* in *field*, every segment, documents ascending, deleted ones left out."""
+        ids, weights = array("I"), array("f")
         for reader, offset in self._leaves:
             try:
-                ids, weights = _leaf_postings(reader.postings(field, word))
+                seg_ids, seg_weights = _leaf_postings(reader.postings(field, word))
             except TermNotFound:
                 continue
-            found.update(zip(ids if not offset else [d + offset for d in ids], weights, strict=True))
-        return found
+            ids.extend(map(offset.__add__, seg_ids) if offset else seg_ids)
+            weights.extend(seg_weights)
+        return ids, weights
 
     def _norms(self, field: str) -> list[float]:
         """K1·(1 − B + B·length/avgfl) of every document: the length part of BM25, once per field."""
@@ -114,22 +125,17 @@ class FastScorer:
             norms = self._norm_cache[field] = [c2 + c3 * fl for fl in self._global_lengths(field)]
         return norms
 
-    def _add_scores(self, totals: list[float], field: str, word: str, weights: dict[int, float],
-                    docs: list[int]) -> list[float]:
-        """*totals* plus the BM25F score of *word* for each of *docs* (whoosh's formula and statistics):
-        idf·w·(K1+1) / (w + K1·(1 − B + B·length/avgfl))."""
+    def _bm25(self, field: str, word: str, weights: list[float], docs: list[int]) -> map:
+        """The BM25F score of *word* for each of *docs* whose weights are *weights* (whoosh's formula and
+        statistics): idf·w·(K1+1) / (w + K1·(1 − B + B·length/avgfl)); computed with C-level maps."""
         c1 = self._searcher.idf(field, word) * (self._K1 + 1)
         norms = map(self._norms(field).__getitem__, docs)
-        return [t + c1 * w / (w + n) for t, w, n in zip(totals, map(weights.__getitem__, docs), norms, strict=True)]
-
-    def scores(self, field: str, word: str, weights: dict[int, float], docs) -> Scores:
-        docs = list(docs)
-        return dict(zip(docs, self._add_scores([0.0] * len(docs), field, word, weights, docs), strict=True))
+        return map(truediv, map(mul, repeat(c1), weights), map(add, weights, norms))
 
     def term(self, field: str, word: str) -> Scores:
         """BM25F score of every document holding *word* in *field*."""
-        weights = self.postings(field, word)
-        return self.scores(field, word, weights, weights)
+        ids, weights = self.postings(field, word)
+        return dict(zip(ids, self._bm25(field, word, weights, ids), strict=True))
 
     def ids(self, field: str, value: str) -> set[int]:
         """Documents whose ID field *field* is *value* (for the document and kind filters)."""
@@ -157,25 +163,36 @@ class FastScorer:
         """Documents holding every one of *words* (and in every one of *extra*), their scores summed.
 
         Plain words are scored only for the documents that hold all: the postings of
-        common words are long, the documents holding them all are few.
+        common words are long, the documents holding them all are fewer.
         """
-        parts: list[tuple[dict[int, float], str | None]] = []
+        # (size, documents, weights, word): documents a list for plain words, else scores by document
+        parts: list[tuple] = []
         for w in words:
-            parts.append((self.postings(field, w), w) if self._plain(w) else (self.word(field, w), None))
-        parts += [(scores, None) for scores in extra]
+            if self._plain(w):
+                ids, weights = self.postings(field, w)
+                parts.append((len(ids), ids, weights, w))
+            else:
+                scores = self.word(field, w)
+                parts.append((len(scores), scores, None, None))
+        parts += [(len(scores), scores, None, None) for scores in extra]
         if not parts:
             return {}
-        parts.sort(key=lambda p: len(p[0]))
-        common = set(parts[0][0])
-        for data, _w in parts[1:]:
-            common.intersection_update(data.keys())
-        docs = list(common)
-        totals = [0.0] * len(docs)
-        for data, w in parts:
+        if len(parts) == 1:
+            _n, docs, weights, w = parts[0]
+            return docs if w is None else dict(zip(docs, self._bm25(field, w, weights, docs), strict=True))
+        parts.sort(key=lambda p: p[0])
+        common = set(parts[0][1])
+        for _n, docs, _weights, _w in parts[1:]:
+            if not common:
+                return {}
+            common.intersection_update(docs)
+        docs = sorted(common)
+        totals = repeat(0.0)
+        for _n, found, weights, w in parts:
             if w is not None:
-                totals = self._add_scores(totals, field, w, data, docs)
+                totals = map(add, totals, self._bm25(field, w, _weights_of(found, weights, common), docs))
             else:
-                totals = [t + s for t, s in zip(totals, map(data.__getitem__, docs), strict=True)]
+                totals = map(add, totals, map(found.__getitem__, docs))
         return dict(zip(docs, totals, strict=True))
 
     def evaluate(self, parsed: ParsedQuery, field: str) -> Scores:
