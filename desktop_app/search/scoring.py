@@ -125,17 +125,20 @@ class FastScorer:
             norms = self._norm_cache[field] = [c2 + c3 * fl for fl in self._global_lengths(field)]
         return norms
 
-    def _bm25(self, field: str, word: str, weights: list[float], docs: list[int]) -> map:
-        """The BM25F score of *word* for each of *docs* whose weights are *weights* (whoosh's formula and
-        statistics): idf·w·(K1+1) / (w + K1·(1 − B + B·length/avgfl)); computed with C-level maps."""
+    def _doc_norms(self, field: str, docs) -> list[float]:
+        return list(map(self._norms(field).__getitem__, docs))
+
+    def _bm25(self, field: str, word: str, weights, norms: list[float]) -> map:
+        """The BM25F score of *word* for documents whose weights are *weights* (whoosh's formula and
+        statistics): idf·w·(K1+1) / (w + K1·(1 − B + B·length/avgfl)), with *norms* the documents' length
+        parts (:meth:`_doc_norms`); computed with C-level maps."""
         c1 = self._searcher.idf(field, word) * (self._K1 + 1)
-        norms = map(self._norms(field).__getitem__, docs)
         return map(truediv, map(mul, repeat(c1), weights), map(add, weights, norms))
 
     def term(self, field: str, word: str) -> Scores:
         """BM25F score of every document holding *word* in *field*."""
         ids, weights = self.postings(field, word)
-        return dict(zip(ids, self._bm25(field, word, weights, ids), strict=True))
+        return dict(zip(ids, self._bm25(field, word, weights, self._doc_norms(field, ids)), strict=True))
 
     def ids(self, field: str, value: str) -> set[int]:
         """Documents whose ID field *field* is *value* (for the document and kind filters)."""
@@ -179,7 +182,9 @@ class FastScorer:
             return {}
         if len(parts) == 1:
             _n, docs, weights, w = parts[0]
-            return docs if w is None else dict(zip(docs, self._bm25(field, w, weights, docs), strict=True))
+            if w is None:
+                return docs
+            return dict(zip(docs, self._bm25(field, w, weights, self._doc_norms(field, docs)), strict=True))
         parts.sort(key=lambda p: p[0])
         common = set(parts[0][1])
         for _n, docs, _weights, _w in parts[1:]:
@@ -187,10 +192,11 @@ class FastScorer:
                 return {}
             common.intersection_update(docs)
         docs = sorted(common)
+        norms = self._doc_norms(field, docs)
         totals = repeat(0.0)
         for _n, found, weights, w in parts:
             if w is not None:
-                totals = map(add, totals, self._bm25(field, w, _weights_of(found, weights, common), docs))
+                totals = map(add, totals, self._bm25(field, w, _weights_of(found, weights, common), norms))
             else:
                 totals = map(add, totals, map(found.__getitem__, docs))
         return dict(zip(docs, totals, strict=True))
