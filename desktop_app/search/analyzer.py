@@ -12,6 +12,7 @@ import hashlib
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import chain
 
 from whoosh.analysis import Token, Tokenizer
 
@@ -133,14 +134,24 @@ def search_tokens(text: str) -> Iterator[tuple[str, int, int, int]]:
         yield word, pos, start, end
 
 
-def index_terms(text: str) -> list[str]:
-    """The tokens of :func:`search_tokens` alone (the fast path used while indexing)."""
-    terms: list[str] = []
-    for word, start, end in words(text):
-        if end - start > 2:
-            terms.extend(subwords(word))
-        terms.append(word)
+_TERMS: dict[str, tuple[str, ...]] = {}
+
+
+def _terms_of(word: str) -> tuple[str, ...]:
+    """What one accurate-mode word adds to the index: nothing (a stop word, punctuation), or its subwords
+    and itself, as :func:`search_tokens` gives them."""
+    terms = _TERMS.get(word)
+    if terms is None:
+        terms = () if not _keep(word) else (*subwords(word), word) if len(word) > 2 else (word,)
+        if len(_TERMS) < 500_000:
+            _TERMS[word] = terms
     return terms
+
+
+def index_terms(text: str) -> list[str]:
+    """The tokens of :func:`search_tokens` alone (the fast path used while indexing): no offsets, and
+    each distinct word looked at once."""
+    return list(chain.from_iterable(map(_terms_of, segment.cut(fold(text)))))
 
 
 class PolicyTokenizer(Tokenizer):

@@ -20,29 +20,19 @@ from array import array
 from itertools import compress, repeat
 from operator import add, mul, truediv
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
-from whoosh.util.numeric import byte_to_length
 
 from ..core import segment
 from .analyzer import subwords
-from .codec import ArrayLeafMatcher, block_arrays
+from .codec import ArrayLeafMatcher, block_arrays, length_table
 from .query import ParsedQuery
 
 Scores = dict[int, float]
-_BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
-
-
 def _segment_lengths(reader, field: str) -> list[int] | None:
-    """Every document's length of *field* in one segment (whoosh keeps a byte per document), or None."""
-    try:
-        column = reader._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-        raw = column._dbfile.get(column._basepos, column._count)
-    except Exception:  # another codec or reader: the caller asks per document
-        return None
-    lengths = [_BYTE_LENGTHS[b] for b in raw]
-    return lengths + [0] * (reader.doc_count_all() - len(lengths))
+    """Every document's length of *field* in one segment, or None (another codec or reader)."""
+    lengths = length_table(getattr(reader, "_perdoc", None), field)
+    return None if lengths is None else lengths + [0] * (reader.doc_count_all() - len(lengths))
 
 
 def _leaf_postings(matcher) -> tuple[array, array]:

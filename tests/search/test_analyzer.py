@@ -126,3 +126,9 @@ def test_opening_an_index_imports_neither_jieba_analyse_nor_qt(tmp_path, corpus)
     """)
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+@given(st.text(alphabet=st.sampled_from("高技能人才职业等级认定异地就医档案转递，。 ,.-_aA1１（）的"), max_size=60)
+       | st.text(max_size=40))
+def test_the_indexing_fast_path_gives_the_analyzers_tokens_on_any_text(text):
+    assert sorted(an.index_terms(text)) == sorted(t for t, *_rest in an.search_tokens(text))
