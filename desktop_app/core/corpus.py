@@ -296,7 +296,8 @@ def source_stamps(builtin_dir: str | Path | None = None, user_dir: str | Path | 
 
 
 def _document_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.xml"))
+    # Path's own ordering, by name (within one folder), without Path.__lt__ per comparison.
+    return sorted(folder.glob("*.xml"), key=lambda path: os.path.normcase(path.name))
 
 
 def _read_dir(folder: Path) -> list[Document]:
