@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
+
+from hypothesis import given
+from hypothesis import strategies as st
 from whoosh.fields import ID, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.scoring import BM25F
 
-from desktop_app.search.codec import ArrayCodec, ArrayLeafMatcher
+from desktop_app.search.codec import ArrayCodec, ArrayLeafMatcher, ViewFile
 from desktop_app.search.schema import HEADING_END, PolicyText
 from desktop_app.search.scoring import FastScorer
 
@@ -59,3 +63,33 @@ def test_the_fast_path_reads_the_same_and_deletions_are_left_out():
             want = {d: w for d, w in expected(word).items() if d != 4}
             assert dict(zip(ids, weights, strict=True)) == want, word
             assert list(ids) == sorted(ids)
+
+
+@given(st.binary(max_size=64), st.lists(st.tuples(st.sampled_from(["read", "readline", "seek", "readinto"]),
+                                                  st.integers(-3, 70), st.sampled_from([0, 1, 2])), max_size=12))
+def test_a_view_file_reads_as_bytesio_does(data, steps):
+    view, real = ViewFile(memoryview(data)), io.BytesIO(data)
+    for op, n, whence in steps:
+        if op == "seek":
+            target = max(n, 0) if whence == 0 else n  # BytesIO refuses a negative absolute position
+            assert view.seek(target, whence) == real.seek(target, whence)
+        elif op == "readinto":
+            a, b = bytearray(max(n, 0)), bytearray(max(n, 0))
+            assert (view.readinto(a), a) == (real.readinto(b), b)
+        else:
+            assert getattr(view, op)(n) == getattr(real, op)(n)
+        assert view.tell() == real.tell()
+
+
+def test_an_opened_index_reads_its_segments_in_place(corpus, tmp_path):
+    from desktop_app.search import SearchIndex
+
+    with SearchIndex.open(corpus, tmp_path) as index:
+        assert index.search("异地就医")
+        segment = index._ix._segments()[0]
+        files = segment.open_compound_file(index._ix.storage)
+        try:
+            part = files.open_file(files.list()[0])
+            assert isinstance(part.file, ViewFile)
+        finally:
+            files.close()
