@@ -1,16 +1,16 @@
 """Start-up benchmark: a fresh ``policydesk`` process until its main window is on screen.
 
 Each run starts a new Python process that goes through the real entry point
-(``desktop_app.cli.main([])`` → ``app.run_gui``), importing modules in the
-same order as the ``policydesk`` command (the domain first, PySide6 when the
-QApplication is made).  ``QApplication.exec`` is replaced by a stand-in that
-runs the event loop until the window's first paint pass has finished (the
-main window and every child widget painted and flushed), prints a marker and
-ends the process; the parent measures wall time from spawning the process to
-reading the marker (interpreter start, imports, corpus load, window build and
-first paint all included).  Work the window schedules for after its first
-paint (jieba and the search index, the tool menu entries, the mouse-button
-filter) is not part of the figure.
+(``desktop_app.cli.main([])`` → ``app.run_gui``); every module is imported
+when the ``policydesk`` command would import it (nothing ahead of it).
+When the app enters its event loop (``QApplication.exec``), the child starts
+watching the main window; once the window's first paint pass has finished
+(the main window and every child widget painted and flushed) it prints a
+marker and ends the process at once; the parent measures wall time from
+spawning the process to reading the marker (interpreter start, imports,
+corpus load, window build and first paint all included).  Work the window schedules for after its first paint (jieba and
+the search index, the tool menu entries, the mouse-button filter) is not part
+of the figure.
 
 Usage::
 
@@ -56,24 +56,45 @@ def _marker_after_first_paint(window):
 """
 
 CHILD = f"""
-import os, sys
-from desktop_app import app as _app
+import importlib.util, os, sys
 {WATCH}
-_make_application = _app._application
 
-def _application():
-    application = _make_application()
+def _patch_app(module):
+    make_application = module._application
 
-    def exec_until_painted(self=None):
-        window = next(w for w in application.topLevelWidgets() if w.objectName() == "mainWindow")
-        _marker_after_first_paint(window)
-        while True:
-            application.processEvents()
+    def _application():
+        application = make_application()
+        real_exec = type(application).exec
 
-    type(application).exec = exec_until_painted
-    return application
+        def exec_(self=None):
+            window = next(w for w in application.topLevelWidgets() if w.objectName() == "mainWindow")
+            _marker_after_first_paint(window)
+            return real_exec()  # the real event loop; the marker ends the process
 
-_app._application = _application
+        type(application).exec = exec_
+        return application
+
+    module._application = _application
+
+class _PatchWhenImported:
+    # desktop_app.app is patched when the entry point imports it, so every module loads when it would in
+    # a real start (cli.main turns the garbage collector off before that import).
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name != "desktop_app.app":
+            return None
+        sys.meta_path.remove(_PatchWhenImported)
+        spec = importlib.util.find_spec(name)
+        load = spec.loader.exec_module
+
+        def exec_module(module):
+            load(module)
+            _patch_app(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, _PatchWhenImported)
 from desktop_app.cli import main
 sys.exit(main([]))
 """
@@ -88,8 +109,7 @@ window = QMainWindow()
 window.setCentralWidget(QLabel("政策起草助手"))
 _marker_after_first_paint(window)
 window.show()
-while True:
-    app.processEvents()
+app.exec()
 """
 
 

@@ -7,6 +7,7 @@ at 1400×900 with the chosen view, writes a PNG and exits.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import os
@@ -37,7 +38,11 @@ def main() -> int:
     """Entry point of the ``policydesk-gui`` script: parse the window options and open the window."""
     from .cli import build_parser
 
-    return run_gui(build_parser(commands=False).parse_args())
+    gc.disable()  # as cli.main does for the window: collection resumes once the window is painted
+    try:
+        return run_gui(build_parser(commands=False).parse_args())
+    finally:
+        gc.enable()
 
 
 def run_gui(args: Namespace) -> int:
@@ -63,6 +68,7 @@ def run_gui(args: Namespace) -> int:
                                size=SCREENSHOT_SIZE, timeout_ms=SCREENSHOT_TIMEOUT_MS)
     else:
         _apply_view(window, getattr(args, "view", None), getattr(args, "query", None))
+        window.after_first_paint(gc.enable)  # cli.main turned collection off for the start-up
         window.show()
         code = app.exec()
     from .ui.workers import wait_for_all

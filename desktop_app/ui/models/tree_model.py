@@ -25,6 +25,8 @@ _INCOMPLETE_FG = QColor("#8a6d3b")  # a QColor, not a QBrush: QBrush would load 
 _DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 _FOREGROUND, _FONT = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 # The roles this model answers; a view asks every cell for a dozen, so the others return at once.
 _ANSWERED = frozenset(int(r) for r in (_DISPLAY, _TOOLTIP, _FOREGROUND, _FONT, _ALIGNMENT, DOC_ROLE, UNIT_ROLE,
                                        FILTER_ROLE, INCOMPLETE_ROLE, NOTE_ROLE))
@@ -121,7 +123,7 @@ class DocumentTreeModel(QAbstractItemModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS  # asked for every row painted: the enum lookups are done once, at import
 
     # ---- data ------------------------------------------------------------
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -165,7 +167,7 @@ class DocumentTreeModel(QAbstractItemModel):
         if role == _TOOLTIP and count:
             return self.tr("%n 条交叉链接", "", count)
         if role == _ALIGNMENT:
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return _CENTRED
         return None
 
     def _display(self, node: _Node) -> str:
