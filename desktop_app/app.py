@@ -61,6 +61,7 @@ def run_gui(args: Namespace) -> int:
     except LookupFailed as exc:
         print(f"policydesk: {exc}", file=sys.stderr)
         return 2
+    window.after_first_paint(gc.enable)  # cli.main turned collection off for the start-up
     if getattr(args, "screenshot", None):
         from .ui.screenshot import take_screenshot
 
@@ -68,7 +69,6 @@ def run_gui(args: Namespace) -> int:
                                size=SCREENSHOT_SIZE, timeout_ms=SCREENSHOT_TIMEOUT_MS)
     else:
         _apply_view(window, getattr(args, "view", None), getattr(args, "query", None))
-        window.after_first_paint(gc.enable)  # cli.main turned collection off for the start-up
         window.show()
         code = app.exec()
     from .ui.workers import wait_for_all
