@@ -443,7 +443,8 @@ class MainWindow(QMainWindow):
 
     def _watch_mouse_buttons(self) -> None:
         # Not an application-wide filter: that would run Python for every event of every object, and the
-        # first events of unknown Qt classes make PySide build wrappers for all of Qt (≈ 0.1 s, measured).
+        # first events of Qt's private classes make PySide build every lazily made type and enum of Qt
+        # (≈ 50 ms before the first paint when it was installed with the window: docs/benchmarks.md).
         handle = self.windowHandle()
         if handle is not None:
             handle.installEventFilter(self)
