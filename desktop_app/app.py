@@ -7,6 +7,7 @@ at 1400×900 with the chosen view, writes a PNG and exits.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import os
@@ -26,13 +27,22 @@ EXTENSION_MODULES = ("desktop_app.ui.import_actions",)
 # The city-draft editor is a self-contained widget DraftEditor(corpus, parent): it becomes the "draft" view,
 # built the first time it is shown so it costs nothing at start-up.
 DRAFT_EDITOR_MODULE = "desktop_app.ui.draft_editor"
+# Chinese UI fonts, most wanted first (Windows, macOS, then Linux).  The first one installed becomes the
+# application's font, so Chinese text is drawn from it directly instead of through the platform's font
+# fallback, which costs the first window's layout tens of milliseconds on Linux (measured: docs/benchmarks.md).
+CHINESE_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+                 "WenQuanYi Micro Hei", "SimSun")
 
 
 def main() -> int:
     """Entry point of the ``policydesk-gui`` script: parse the window options and open the window."""
     from .cli import build_parser
 
-    return run_gui(build_parser(commands=False).parse_args())
+    gc.disable()  # as cli.main does for the window: collection resumes once the window is painted
+    try:
+        return run_gui(build_parser(commands=False).parse_args())
+    finally:
+        gc.enable()
 
 
 def run_gui(args: Namespace) -> int:
@@ -51,6 +61,7 @@ def run_gui(args: Namespace) -> int:
     except LookupFailed as exc:
         print(f"policydesk: {exc}", file=sys.stderr)
         return 2
+    window.after_first_paint(gc.enable)  # cli.main turned collection off for the start-up
     if getattr(args, "screenshot", None):
         from .ui.screenshot import take_screenshot
 
@@ -106,7 +117,20 @@ def _application():
         QCoreApplication.setApplicationName("PolicyDesk")
         app = QApplication(sys.argv[:1])
         app.setApplicationDisplayName(app.translate("app", "政策起草助手"))
+        _use_chinese_font(app)
     return app
+
+
+def _use_chinese_font(app) -> None:
+    """Put the first installed Chinese UI font before the platform's own; nothing changes if none is installed."""
+    from PySide6.QtGui import QFontDatabase
+
+    family = next((f for f in CHINESE_FONTS if QFontDatabase.hasFamily(f)), None)
+    if family is None:
+        return
+    font = app.font()
+    font.setFamilies([family, *font.families()])
+    app.setFont(font)
 
 
 def _add_draft_view(window) -> None:

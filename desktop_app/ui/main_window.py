@@ -38,7 +38,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -90,7 +89,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect()
-        QApplication.instance().installEventFilter(self)
+        # Mouse back/forward: the filter sits on the window's platform window, which receives every mouse
+        # press in this window before it reaches a widget.  Installed once the window exists on screen.
+        self.after_first_paint(self._watch_mouse_buttons)
 
     # ---- construction --------------------------------------------------------------
     def _build_left(self) -> None:
@@ -438,13 +439,20 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.search_service.close()
-        QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)
+
+    def _watch_mouse_buttons(self) -> None:
+        # Not an application-wide filter: that would run Python for every event of every object, and the
+        # first events of Qt's private classes make PySide build every lazily made type and enum of Qt
+        # (≈ 50 ms before the first paint when it was installed with the window: docs/benchmarks.md).
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Mouse back/forward buttons anywhere in this window move through the history, as in a browser.
         if (event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
-                and isinstance(watched, QWidget) and watched.window() is self):
+                and watched is self.windowHandle()):
             if event.button() == Qt.MouseButton.BackButton:
                 self.go_back()
                 return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from ...core.corpus import Corpus
 from ...core.model import Clause, Completeness, Document, Part
@@ -20,7 +20,16 @@ INCOMPLETE_ROLE = Qt.ItemDataRole.UserRole + 4
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 5      # "" / "note" / "bookmark" / "note+bookmark"
 
 COL_TITLE, COL_LINKS = 0, 1
-_INCOMPLETE_FG = QColor("#8a6d3b")
+_INCOMPLETE_FG = QColor("#8a6d3b")  # a QColor, not a QBrush: QBrush would load QGradient and its enums
+
+_DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+_FOREGROUND, _FONT = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+# The roles this model answers; a view asks every cell for a dozen, so the others return at once.
+_ANSWERED = frozenset(int(r) for r in (_DISPLAY, _TOOLTIP, _FOREGROUND, _FONT, _ALIGNMENT, DOC_ROLE, UNIT_ROLE,
+                                       FILTER_ROLE, INCOMPLETE_ROLE, NOTE_ROLE))
 
 
 @dataclass(eq=False)
@@ -42,6 +51,7 @@ class DocumentTreeModel(QAbstractItemModel):
         self._roots: list[_Node] = []
         self._by_key: dict[tuple[str, str], _Node] = {}
         self._link_counts: dict[tuple[str, str], int] = {}
+        self._bold: QFont | None = None
         self._build()
 
     def _build(self) -> None:
@@ -73,9 +83,18 @@ class DocumentTreeModel(QAbstractItemModel):
 
     # ---- structure -----------------------------------------------------
     def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # The checks of hasIndex() written out: hasIndex would call back rowCount and columnCount from C++,
+        # and the view asks for an index for every role of every cell it paints.
+        if row < 0 or not 0 <= column < 2:
             return QModelIndex()
-        siblings = self._node(parent).children if parent.isValid() else self._roots
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            siblings = self._node(parent).children
+        else:
+            siblings = self._roots
+        if row >= len(siblings):
+            return QModelIndex()
         return self.createIndex(row, column, siblings[row])
 
     def parent(self, child: QModelIndex | QPersistentModelIndex = ROOT) -> QModelIndex:  # type: ignore[override]
@@ -104,11 +123,11 @@ class DocumentTreeModel(QAbstractItemModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS  # asked for every row painted: the enum lookups are done once, at import
 
     # ---- data ------------------------------------------------------------
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():
             return None
         node = self._node(index)
         key = (node.doc.id, node.unit.id if node.unit else "")
@@ -122,9 +141,9 @@ class DocumentTreeModel(QAbstractItemModel):
 
     def _title_data(self, node: _Node, key: tuple[str, str], role: int):  # noqa: PLR0911 - one answer per role
         unit = node.unit
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(node) + self._note_mark(key)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(node, key)
         if role == FILTER_ROLE:
             return node.doc.title if unit is None else unit.num + unit.heading + _body(unit)
@@ -132,22 +151,23 @@ class DocumentTreeModel(QAbstractItemModel):
             return unit is not None and unit.completeness is not Completeness.FULL
         if role == NOTE_ROLE:
             return self._note_kind(key)
-        if role == Qt.ItemDataRole.ForegroundRole and unit is not None and unit.completeness is not Completeness.FULL:
-            return QBrush(_INCOMPLETE_FG)
-        if role == Qt.ItemDataRole.FontRole and unit is None:
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == _FOREGROUND and unit is not None and unit.completeness is not Completeness.FULL:
+            return _INCOMPLETE_FG
+        if role == _FONT and unit is None:
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
         return None
 
     def _links_data(self, node: _Node, key: tuple[str, str], role: int):
         count = self._link_counts.get(key, 0)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return str(count) if count and node.unit is not None else ""
-        if role == Qt.ItemDataRole.ToolTipRole and count:
+        if role == _TOOLTIP and count:
             return self.tr("%n 条交叉链接", "", count)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == _ALIGNMENT:
+            return _CENTRED
         return None
 
     def _display(self, node: _Node) -> str:
