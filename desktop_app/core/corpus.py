@@ -6,6 +6,7 @@ import os
 import re
 import time
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
 from .. import paths
@@ -284,20 +285,30 @@ def source_stamps(builtin_dir: str | Path | None = None, user_dir: str | Path | 
     stamps: SourceStamps = []
     now = time.time_ns()
     for folder in folders:
-        for path in _document_files(folder.resolve()):
+        for entry in _document_entries(folder.resolve()):
             try:
-                st = os.stat(path)
+                st = entry.stat()
             except OSError:
                 return None
             if now - st.st_mtime_ns < RACY_SECONDS * 1e9:
                 return None
-            stamps.append([str(path), st.st_size, st.st_mtime_ns])
+            stamps.append([entry.path, st.st_size, st.st_mtime_ns])
     return stamps
 
 
+def _document_entries(folder: Path) -> list[os.DirEntry]:
+    """The ``*.xml`` entries of *folder* (as ``Path.glob`` finds them: hidden ones too, case as the system
+    compares names), in the order of their paths."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [e for e in entries if fnmatch(e.name, "*.xml")]
+    except OSError:
+        return []
+    return sorted(found, key=lambda e: os.path.normcase(e.name))
+
+
 def _document_files(folder: Path) -> list[Path]:
-    # Path's own ordering, by name (within one folder), without Path.__lt__ per comparison.
-    return sorted(folder.glob("*.xml"), key=lambda path: os.path.normcase(path.name))
+    return [Path(e.path) for e in _document_entries(folder)]
 
 
 def _read_dir(folder: Path) -> list[Document]:
