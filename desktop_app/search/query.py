@@ -158,13 +158,18 @@ def _item_query(item: Item, field_name: str) -> wq.Query:
     return wq.And([_word_query(w, field_name) for w in item.words])
 
 
-def to_whoosh(parsed: ParsedQuery, headings_only: bool = False) -> wq.Query | None:
-    """The whoosh query for *parsed*, or None when nothing can match."""
+def to_whoosh(parsed: ParsedQuery, headings_only: bool = False) -> tuple[wq.Query | None, wq.Query | None]:
+    """(the whoosh query for *parsed*'s required words or None when nothing can match, the query of the
+    documents it excludes or None).
+
+    The exclusion is given apart, for whoosh's ``mask``: ``AndNot`` over an index with several segments
+    and deleted documents let excluded documents through when every hit was asked for (whoosh 2.7.4).
+    """
     field_name = "heading" if headings_only else "text"
     if not parsed.required:
-        return None
+        return None, None
     positive = wq.And([wq.Or([_item_query(i, field_name) for i in alts]) for alts in parsed.required])
     # Exclusion looks at the whole clause, even when only headings are searched; an excluded
     # phrase is checked on the text afterwards (ParsedQuery.accepts).
     negative = [_item_query(i, "text") for i in parsed.excluded if not i.phrase]
-    return wq.AndNot(positive, wq.Or(negative)) if negative else positive
+    return positive, wq.Or(negative) if negative else None

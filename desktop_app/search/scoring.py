@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 from array import array
+from bisect import bisect_left
 from itertools import compress, repeat
 from operator import add, mul, truediv
 
@@ -29,6 +30,12 @@ from .codec import ArrayLeafMatcher, block_arrays, length_table
 from .query import ParsedQuery
 
 Scores = dict[int, float]
+# best_of_all takes over from this many documents in the shortest posting list (below it scoring them all
+# costs less than looking them up one by one), and makes its first guess from the documents with the best
+# bounds, this many of them.  Measured with callgrind at 100k clauses: 就业 创业 服务 (shortest list 39k)
+# 640 -> 500 million instructions; 档案 and 社会性流动 unchanged.
+PRUNE_FROM = 20_000
+PRUNE_SAMPLE = 1_000
 def _segment_lengths(reader, field: str) -> list[int] | None:
     """Every document's length of *field* in one segment, or None (another codec or reader)."""
     lengths = length_table(getattr(reader, "_perdoc", None), field)
@@ -211,6 +218,11 @@ class FastScorer:
 
     def ranked(self, parsed: ParsedQuery, field: str, allowed: set[int] | None, limit: int | None):
         """(docnum, score) best first (ties: index order), at most *limit* (None: all)."""
+        words = _plain_and(parsed)
+        if limit is not None and words and all(self._plain(w) for w in words):
+            best = self.best_of_all(field, words, allowed, limit)
+            if best is not None:
+                return best
         scores = self.evaluate(parsed, field)
         if allowed is not None:
             scores = {d: s for d, s in scores.items() if d in allowed}
@@ -218,6 +230,75 @@ class FastScorer:
             threshold = heapq.nlargest(limit, scores.values())[-1]
             scores = {d: s for d, s in scores.items() if s >= threshold}
         return sorted(scores.items(), key=lambda ds: (-ds[1], ds[0]))[:limit]
+
+
+    def best_of_all(self, field: str, words: list[str], allowed: set[int] | None, limit: int):
+        """:meth:`ranked` for documents holding every one of *words* (plain words), without scoring them all.
+
+        The shortest posting list leads: each of its documents gets its exact score for
+        that word plus a bound on what the other words can add (each at its highest
+        weight, for the document's length).  The best bounds give a first top *limit*
+        and its last score; only documents whose bound reaches that score are looked up
+        in the other lists (binary search) and scored.  The result is exactly the
+        exhaustive ranking's (same formula, same order of addition).  None when the
+        lists are short (the exhaustive way is as quick) or the first guess finds too few.
+        """
+        lists = sorted(((*self.postings(field, w), w) for w in words), key=lambda p: len(p[0]))
+        ids0, weights0, word0 = lists[0]
+        if len(ids0) < PRUNE_FROM:
+            return None
+        if allowed is not None:
+            keep = list(map(allowed.__contains__, ids0))
+            ids0, weights0 = array("I", compress(ids0, keep)), array("f", compress(weights0, keep))
+        norms_all = self._norms(field)
+        norms0 = list(map(norms_all.__getitem__, ids0))
+        first = list(self._bm25(field, word0, weights0, norms0))
+        others = [(ids, weights, self._searcher.idf(field, w) * (self._K1 + 1), max(weights, default=0.0))
+                  for ids, weights, w in lists[1:]]
+        bound_of_norm = {n: sum(c * top / (top + n) for _ids, _weights, c, top in others) for n in set(norms0)}
+        bounds = list(map(add, first, map(bound_of_norm.__getitem__, norms0)))
+
+        def exact(positions) -> dict[int, float]:
+            scores = {}
+            for i in positions:
+                doc, norm, total = ids0[i], norms0[i], 0.0 + first[i]
+                for ids, weights, c, _top in others:
+                    j = bisect_left(ids, doc)
+                    if j == len(ids) or ids[j] != doc:
+                        break
+                    w = weights[j]
+                    total += c * w / (w + norm)
+                else:
+                    scores[doc] = total
+            return scores
+
+        def reaching(value: float):
+            """Positions whose bound reaches *value*."""
+            return compress(range(len(bounds)), map(value.__le__, bounds))
+
+        if len(bounds) <= limit:
+            scores = exact(range(len(bounds)))
+        elif not others:  # one word: the bound is the score
+            scores = exact(reaching(heapq.nlargest(limit, bounds)[-1]))
+        else:
+            guess = exact(reaching(heapq.nlargest(min(PRUNE_SAMPLE, len(bounds)), bounds)[-1]))
+            if len(guess) < limit:
+                return None
+            threshold = heapq.nlargest(limit, guess.values())[-1]
+            threshold -= 1e-9 * (1.0 + abs(threshold))  # the bound and the score are summed in different orders
+            scores = exact(reaching(threshold))
+        return heapq.nsmallest(limit, scores.items(), key=_best_first)
+
+
+def _best_first(doc_score: tuple[int, float]) -> tuple[float, int]:
+    return -doc_score[1], doc_score[0]
+
+
+def _plain_and(parsed: ParsedQuery) -> list[str] | None:
+    """The words of a query that only asks for all of them (no OR, NOT or phrase), else None."""
+    if parsed.excluded or parsed.has_phrases or any(len(alternatives) != 1 for alternatives in parsed.required):
+        return None
+    return [w for alternatives in parsed.required for w in alternatives[0].words]
 
 
 def _union(a: Scores, b: Scores) -> Scores:

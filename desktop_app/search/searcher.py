@@ -159,12 +159,12 @@ class SearchIndex:
     def _ranked_whoosh(self, parsed: ParsedQuery, headings_only: bool, doc: str | None, kind: str | None,
                        limit: int) -> list[tuple[int, float]]:
         """The same ranking through whoosh's query objects (the reference for the fast path)."""
-        wquery = to_whoosh(parsed, headings_only)
+        wquery, excluded = to_whoosh(parsed, headings_only)
         if wquery is None:
             return []
         filters = [wq.Term(name, value) for name, value in (("doc", doc), ("kind", kind)) if value]
         results = self._current_searcher().search(wquery, limit=None if parsed.has_phrases else limit,
-                                                  filter=wq.And(filters) if filters else None)
+                                                  filter=wq.And(filters) if filters else None, mask=excluded)
         return [(hit.docnum, hit.score) for hit in results]
 
     def _hit(self, score: float, fields: dict, parsed: ParsedQuery, headings_only: bool) -> SearchHit | None:

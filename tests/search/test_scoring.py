@@ -6,14 +6,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.search import SearchIndex
+from desktop_app.search import SearchIndex, scoring
 from desktop_app.search.query import parse
 
 from .docs import city_document
 
 QUERIES = ["档案", "异地就医", "就业 创业 服务", "落户 OR 户籍", "人才 -档案", "技能人才", "技能 人才", '"档案转递"',
            "基本公共服务均等化", "社会性流动", "门诊费", "高技能人才 OR 三支一扶 OR 飞地经济", "流动 NOT 人才",
-           "鞍山", "教育 保障", "就业", "流动"]
+           "鞍山", "教育 保障", "就业", "流动",
+           '-就业 "档案"', '- 就业 " 档案']  # found by hypothesis: whoosh's AndNot let excluded clauses through
 WORDS = ["档案", "就业", "创业", "服务", "人才", "流动", "社会", "保障", "异地就医", "技能", "OR", "-", "NOT", "鞍山",
          "门诊费", "教育", "基层", "机制", '"']
 
@@ -70,3 +71,43 @@ def test_fast_ranking_is_whooshs_ranking(shared_index, multi_segment_index, quer
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=5).map(" ".join))
 def test_fast_ranking_is_whooshs_ranking_for_random_queries(multi_segment_index, query):
     assert_same(multi_segment_index, query, limit=20)
+
+
+def _exhaustive_and_pruned(index, query, monkeypatch, *, sample, limit, doc=None, kind=None):
+    parsed = parse(query)
+    with index._lock:
+        monkeypatch.setattr(scoring, "PRUNE_FROM", 10**9)
+        exhaustive = index._ranked_fast(parsed, "text", doc, kind, limit)
+        monkeypatch.setattr(scoring, "PRUNE_FROM", 0)
+        monkeypatch.setattr(scoring, "PRUNE_SAMPLE", sample)
+        pruned = index._ranked_fast(parsed, "text", doc, kind, limit)
+    return exhaustive, pruned
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from([w for w in WORDS if w not in ("OR", "-", "NOT", '"')]), min_size=1, max_size=4)
+       .map(" ".join), st.fixed_dictionaries({
+           "sample": st.sampled_from([1, 2, 5, 200]), "limit": st.sampled_from([1, 3, 10, 40]),
+           "where": st.sampled_from([{}, {"doc": "anshan"}, {"kind": "city"}, {"doc": "central"}])}))
+def test_ranking_without_scoring_every_document_is_the_exhaustive_ranking(multi_segment_index, monkeypatch,
+                                                                          query, case):
+    # The pruned ranking must give exactly the same documents, order and scores as scoring them all.
+    exhaustive, pruned = _exhaustive_and_pruned(multi_segment_index, query, monkeypatch, sample=case["sample"],
+                                                limit=case["limit"], **case["where"])
+    assert pruned == exhaustive, query
+
+
+@pytest.mark.parametrize("query", [q for q in QUERIES if not any(op in q for op in ("OR", "-", "NOT", '"'))])
+def test_pruned_ranking_is_whooshs_ranking(multi_segment_index, monkeypatch, query):
+    monkeypatch.setattr(scoring, "PRUNE_FROM", 0)
+    monkeypatch.setattr(scoring, "PRUNE_SAMPLE", 3)
+    assert_same(multi_segment_index, query, limit=5)
+    assert_same(multi_segment_index, query, kind="city", limit=20)
+
+
+def test_the_pruned_path_is_taken_for_a_plain_query(multi_segment_index, monkeypatch):
+    calls = []
+    real = scoring.FastScorer.best_of_all
+    monkeypatch.setattr(scoring.FastScorer, "best_of_all", lambda *a, **k: calls.append(a) or real(*a, **k))
+    _exhaustive_and_pruned(multi_segment_index, "就业 创业 服务", monkeypatch, sample=3, limit=10)
+    assert calls
