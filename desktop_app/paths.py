@@ -45,17 +45,22 @@ def resource_path(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def default_data_dir() -> Path:
+    """The platform's user data directory for PolicyDesk (ignores ``POLICYDESK_DATA_DIR``)."""
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / APP_NAME
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_NAME
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "policydesk"
+
+
 def data_dir(create: bool = True) -> Path:
-    """The user data directory (``POLICYDESK_DATA_DIR`` wins)."""
+    """The user data directory (``POLICYDESK_DATA_DIR`` wins).
+
+    Deprecated: entry points build one :class:`desktop_app.workspace.Workspace` and pass it down.
+    """
     override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        path = Path(override).expanduser()
-    elif sys.platform == "win32":
-        path = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / APP_NAME
-    elif sys.platform == "darwin":
-        path = Path.home() / "Library" / "Application Support" / APP_NAME
-    else:
-        path = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "policydesk"
+    path = Path(override).expanduser() if override else default_data_dir()
     if create:
         path.mkdir(parents=True, exist_ok=True)
     return path
