@@ -34,7 +34,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if len({t.resolve() for t in targets}) < len(targets):
         print("policydesk draft: -o、--table、--save 不能是同一个文件", file=sys.stderr)
         return 2
-    corpus = load_corpus()
+    corpus = load_corpus(args)
     draft = _draft(corpus, args)
     for target in targets:       # refuse before writing anything, so no half set of files is left
         try:

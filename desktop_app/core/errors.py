@@ -56,3 +56,7 @@ class DataFileError(CorpusError):
 
 class LookupFailed(PolicyDeskError):
     """A document or clause reference given by the user matches nothing."""
+
+
+class MissingInput(PolicyDeskError):
+    """Mixed into a FileProblem when the file the user named does not exist (the command line exits with 2)."""
