@@ -12,7 +12,6 @@ its own lock (``index.lock``), so a long rebuild never blocks saving a note.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import paths
-from .core.errors import FileProblem
+from .core.errors import FileProblem, os_reason
 from .core.fileio import LockTimeout, atomic_write_text, exclusive_lock, remove_stale_temporaries
 
 KB_LOCK_FILE = "knowledge.lock"
@@ -31,27 +30,6 @@ SET_ASIDE_NOTE_SUFFIX = ".原因.txt"
 
 class WorkspaceError(FileProblem):
     """The data directory (or a file in it) cannot be used.  ``str()`` names the path and the cause."""
-
-
-_OS_REASONS = {
-    errno.ENOENT: "文件夹不存在",
-    errno.ENOTDIR: "路径中有一部分不是文件夹",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.EROFS: "所在磁盘为只读",
-    errno.ENOSPC: "磁盘空间已满",
-    errno.EDQUOT: "超出磁盘配额",
-    errno.EISDIR: "这是一个文件夹",
-    errno.EEXIST: "已存在",
-    errno.ENAMETOOLONG: "文件名或路径太长",
-    errno.EBUSY: "正被其他程序占用",
-    errno.ELOOP: "符号链接层数太多",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """The cause of an OS error in Chinese (the part after "文件: ")."""
-    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def describe_os_error(exc: OSError) -> str:

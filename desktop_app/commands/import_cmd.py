@@ -17,7 +17,6 @@ from ..core.model import Document, DocumentKind
 from ..core.normalize import describe_changes
 from ..core.serialize import document_dict
 from ..importing import ImportPlan, NoStructureError, commit_import, prepare_import, remove_document
-from ..importing.errors import MissingFileError
 from ..importing.plan import update_search_index
 from ..linking import ACCEPT_THRESHOLD
 from ..workspace import describe_os_error
@@ -50,8 +49,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    if not Path(args.file).exists():
-        raise MissingFileError(args.file, "文件不存在")
     workspace = workspace_of(args)
     corpus = load_corpus(args)
     try:

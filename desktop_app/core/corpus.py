@@ -163,8 +163,11 @@ class Corpus:
     @staticmethod
     def default_sources(workspace: Workspace | None = None) -> SourceStamps | None:
         """:func:`source_stamps` of what :meth:`load_default` would read, without reading it."""
-        folder = workspace.documents_dir if workspace is not None else paths.user_documents_dir(create=False)
-        return source_stamps(paths.policy_texts_dir(), folder)
+        if workspace is None:
+            from ..workspace import Workspace
+
+            workspace = Workspace.from_environment()
+        return source_stamps(paths.policy_texts_dir(), workspace.documents_dir)
 
     def _validate_links(self, links: list[Link], source: str) -> list[Link]:
         for link in links:

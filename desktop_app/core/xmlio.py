@@ -36,7 +36,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import DuplicateIdError, InvalidIdError, MalformedXMLError, SchemaError, UnsafeXMLError
+from .errors import DuplicateIdError, InvalidIdError, MalformedXMLError, SchemaError, UnsafeXMLError, os_reason
 from .model import Clause, Completeness, Document, DocumentKind, Item, Part, Provenance
 
 FORMAT_VERSION = "1"
@@ -72,7 +72,7 @@ def read_document(path: str | Path) -> Document:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise MalformedXMLError(path, f"无法读取文件：{exc.strerror or exc}") from None
+        raise MalformedXMLError(path, f"无法读取文件：{os_reason(exc)}") from None
     return document_from_xml(parse_xml_bytes(data, path), path)
 
 

@@ -19,7 +19,7 @@ from ..core.normalize import normalize_text
 from ..core.textimport import ARTICLE_RE, CHAPTER_RE, CLAUSE_RE, PART_RE, import_plain_text, split_heading
 from ..core.xmlio import ID_RE, read_document
 from .docx import read_docx
-from .errors import ImportFailed, NoStructureError, UnsupportedFormatError
+from .errors import ImportFailed, MissingFileError, NoStructureError, UnsupportedFormatError
 from .header import Header, split_header
 from .html import read_html
 from .textfile import decode_text, read_limited, strip_controls
@@ -74,8 +74,10 @@ def load_file(path: str | Path, *, kind: DocumentKind | None = None, doc_id: str
         hint = _SAVE_AS_HINTS.get(suffix, "")
         raise UnsupportedFormatError(path, f"不支持的文件类型 {suffix or '（无扩展名）'}；"
                                            f"可导入：{'、'.join(sorted(set(FORMATS)))}{hint}")
+    if not path.exists():
+        raise MissingFileError(path, "文件不存在")
     if not path.is_file():
-        raise ImportFailed(path, "文件不存在")
+        raise ImportFailed(path, "这不是一个文件（可能是文件夹）")
     if suffix == ".xml":
         return _load_xml(path, kind, doc_id)
     encoding_used, title_hint, removed = "", "", 0

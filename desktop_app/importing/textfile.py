@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.errors import os_reason
 from .errors import BinaryFileError, EmptyFileError, EncodingUnclearError, FileTooLargeError, ImportFailed
 
 MAX_TEXT_BYTES = 8 * 1024 * 1024
@@ -50,7 +51,7 @@ def read_limited(path: Path, limit: int = MAX_TEXT_BYTES, what: str = "文本文
                                           "政策文件一般不足 1 MB，请确认选对了文件")
         return path.read_bytes()
     except OSError as exc:
-        raise ImportFailed(path, f"无法读取文件：{exc.strerror or exc}") from None
+        raise ImportFailed(path, f"无法读取文件：{os_reason(exc)}") from None
 
 
 def decode_text(data: bytes, path: Path, encoding: str | None = None) -> DecodedText:

@@ -161,3 +161,34 @@ def test_stale_temporaries_of_a_killed_write_are_cleaned_at_the_next_start(data_
     os.utime(old, (hours_ago, hours_ago))
     assert _run(capsys, "docs")[0] == 0
     assert not old.exists() and fresh.exists()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() == 0,
+                    reason="root reads any file")
+def test_an_unreadable_input_file_is_one_chinese_line(files, capsys):
+    path = files / "secret.txt"
+    path.write_text(MOCK_CITY_PLAN, encoding="utf-8")
+    path.chmod(0o000)
+    try:
+        code, _out, err = _run(capsys, "import", str(path))
+    finally:
+        path.chmod(0o644)
+    assert code == 1 and err.strip() == f"policydesk: {path}: 无法读取文件：没有权限"
+
+
+def test_an_unreadable_input_file_simulated(files, capsys, monkeypatch):
+    from pathlib import Path
+
+    path = files / "secret.txt"
+    path.write_text(MOCK_CITY_PLAN, encoding="utf-8")
+
+    real = Path.read_bytes
+
+    def denied(self):
+        if self == path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    code, _out, err = _run(capsys, "import", str(path))
+    assert code == 1 and err.strip() == f"policydesk: {path}: 无法读取文件：没有权限"
