@@ -50,6 +50,8 @@ def read_user_documents(files: Iterable[Path], problems: list[LoadProblem]) -> l
         try:
             doc = read_document(path)
         except CorpusError as exc:
+            if not path.exists():
+                continue  # removed by another program since the folder was listed: nothing is wrong
             problems.append(LoadProblem(str(path), f"无法读取，已略过：{exc.problem}"))
             continue
         if doc.id in docs:
@@ -79,7 +81,9 @@ def keep_resolvable(links: list[Link], units: set[tuple[str, str]], source: Path
     if dropped:
         sample = "、".join(f"{lk.source_doc}:{lk.source_id}→{lk.target_doc}:{lk.target_id}" for lk in dropped[:3])
         more = " 等" if len(dropped) > 3 else ""
-        problem = f"{len(dropped)} 条链接指向不存在的文档或条款，暂不显示：{sample}{more}"
+        gone = "、".join(sorted({d for lk in dropped for d in (lk.source_doc, lk.target_doc)} - {u[0] for u in units}))
+        hint = f"（文档 {gone} 不在知识库中：放回后链接自动恢复，不再需要时用 policydesk remove 删除）" if gone else ""
+        problem = f"{len(dropped)} 条链接指向不存在的文档或条款，暂不显示：{sample}{more}{hint}"
         problems.append(LoadProblem(str(source), problem, unreadable=False))
     return kept
 
