@@ -121,6 +121,7 @@ def plan_dict(plan: ImportPlan, saved: bool) -> dict:
                      "encoding": plan.imported.encoding, "header_lines": list(plan.imported.header.taken),
                      "by_paragraph": plan.imported.by_paragraph}
     out["accept_threshold"] = ACCEPT_THRESHOLD
+    out["duplicate_of"] = plan.duplicate_of
     if plan.completion is not None:
         out["completion"] = {"filled": list(plan.completion.filled), "unmatched": list(plan.completion.unmatched),
                              "conflicts": [{"id": c.clause_id, "num": c.num, "current": c.current,

@@ -96,6 +96,8 @@ def test_the_same_content_is_not_imported_twice_without_being_asked(files, capsy
     assert _run(capsys, "import", str(first), "--as", "city", "--yes")[0] == 0
     code, out, _err = _run(capsys, "import", str(second), "--as", "city")
     assert code == 0 and "知识库中的 plan 与此文件内容相同" in out
+    code, out, _err = _run(capsys, "import", str(second), "--as", "city", "--json")
+    assert json.loads(out)["duplicate_of"] == "plan"
     code, _out, err = _run(capsys, "import", str(second), "--as", "city", "--yes")
     assert code == 1 and "plan" in err and "--allow-duplicate" in err
     assert "copy" not in _knowledge_base_still_loads(capsys)
@@ -192,3 +194,11 @@ def test_an_unreadable_input_file_simulated(files, capsys, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", denied)
     code, _out, err = _run(capsys, "import", str(path))
     assert code == 1 and err.strip() == f"policydesk: {path}: 无法读取文件：没有权限"
+
+
+def test_reading_commands_never_create_the_data_directory(tmp_path, capsys, monkeypatch):
+    missing = tmp_path / "never-made"
+    monkeypatch.setenv("POLICYDESK_DATA_DIR", str(missing))
+    for argv in (["docs"], ["show", "liaoning", "5"], ["links", "liaoning", "4"], ["coverage"]):
+        assert _run(capsys, *argv)[0] == 0
+    assert not missing.exists()
