@@ -11,44 +11,32 @@ its own lock (``index.lock``), so a long rebuild never blocks saving a note.
 
 from __future__ import annotations
 
-import errno
+import contextlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from . import paths
-from .core.errors import FileProblem
-from .core.fileio import LockTimeout, exclusive_lock
+from .core.errors import FileProblem, os_reason
+from .core.fileio import LockTimeout, atomic_write_text, exclusive_lock, remove_stale_temporaries
 
 KB_LOCK_FILE = "knowledge.lock"
 KB_LOCK_TIMEOUT = 30.0
+SET_ASIDE_NOTE_SUFFIX = ".原因.txt"
 
 
 class WorkspaceError(FileProblem):
     """The data directory (or a file in it) cannot be used.  ``str()`` names the path and the cause."""
 
 
-_OS_REASONS = {
-    errno.ENOENT: "文件夹不存在",
-    errno.ENOTDIR: "路径中有一部分不是文件夹",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.EROFS: "所在磁盘为只读",
-    errno.ENOSPC: "磁盘空间已满",
-    errno.EDQUOT: "超出磁盘配额",
-    errno.EISDIR: "这是一个文件夹",
-    errno.EEXIST: "已存在",
-    errno.ENAMETOOLONG: "文件名或路径太长",
-    errno.EBUSY: "正被其他程序占用",
-    errno.ELOOP: "符号链接层数太多",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """The cause of an OS error in Chinese (the part after "文件: ")."""
-    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+def describe_os_error(exc: OSError) -> str:
+    """One Chinese line for an OS error: the file it concerns and the cause."""
+    where = exc.filename if exc.filename is not None else "（未知文件）"
+    extra = f"（{exc.filename2}）" if getattr(exc, "filename2", None) else ""
+    return f"{where}{extra}: {os_reason(exc)}"
 
 
 @dataclass(frozen=True)
@@ -145,6 +133,42 @@ class Workspace:
         except OSError as exc:
             raise WorkspaceError(path, f"无法建立文件夹：{os_reason(exc)}") from None
         return path
+
+    def remove_stale_temporaries(self, older_than: float = 3600.0) -> int:
+        """Remove what killed writes left in the workspace's folders (called by every entry point at start).
+
+        Only temporaries older than *older_than* seconds go, so another process's write in progress is
+        never touched.  Creates nothing; returns how many files were removed.
+        """
+        folders = (self.data_dir, self.documents_dir, self.drafts_dir, self.autosave_dir, self.cache_dir)
+        return sum(remove_stale_temporaries(folder, older_than) for folder in folders)
+
+    def set_aside(self, path: Path, reason: str) -> Path:
+        """Move an unreadable file of the workspace into :attr:`set_aside_dir` so the rest can load.
+
+        The file keeps its name behind a time stamp (``20261202-150102-shenyang.xml``); beside it a
+        ``….原因.txt`` says where it came from and why it was moved (docs/recovery.md: putting it back).
+        Takes the knowledge-base lock.
+
+        Raises:
+            WorkspaceError: the file cannot be moved (it then stays where it was).
+        """
+        with self.lock():
+            folder = self.folder(self.set_aside_dir)
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            target = folder / f"{stamp}-{path.name}"
+            n = 1
+            while target.exists():
+                n += 1
+                target = folder / f"{stamp}-{n}-{path.name}"
+            try:
+                os.replace(path, target)
+            except OSError as exc:
+                raise WorkspaceError(path, f"无法读取，也无法移到 {folder}：{os_reason(exc)}") from None
+            note = f"原位置：{path}\n移开时间：{datetime.now().isoformat(timespec='seconds')}\n原因：{reason}\n"
+            with contextlib.suppress(OSError):
+                atomic_write_text(target.with_name(target.name + SET_ASIDE_NOTE_SUFFIX), note)
+        return target
 
     @contextmanager
     def lock(self, timeout: float = KB_LOCK_TIMEOUT) -> Iterator[None]:

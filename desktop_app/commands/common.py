@@ -1,16 +1,36 @@
-"""What every subcommand shares: loading the corpus and printing JSON."""
+"""What every subcommand shares: the workspace, loading the corpus (reporting left-out files) and printing JSON."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from ..core.corpus import Corpus
+from ..workspace import Workspace
 
 
-def load_corpus() -> Corpus:
-    """The shipped corpus plus the user's imported documents (``POLICYDESK_DATA_DIR`` honoured)."""
-    return Corpus.load_default()
+def workspace_of(args: argparse.Namespace) -> Workspace:
+    """The workspace the entry point built (``cli.main`` sets ``args.workspace``)."""
+    workspace = getattr(args, "workspace", None)
+    return workspace if workspace is not None else Workspace.from_environment()
+
+
+def load_corpus(args: argparse.Namespace | None = None) -> Corpus:
+    """The shipped corpus plus the user's imported documents.
+
+    Each user file that could not be read (and was set aside) is named on stderr, one line each;
+    the command goes on with the rest.
+    """
+    workspace = workspace_of(args) if args is not None else Workspace.from_environment()
+    corpus = Corpus.load_workspace(workspace)
+    report_problems(corpus)
+    return corpus
+
+
+def report_problems(corpus: Corpus) -> None:
+    for problem in corpus.problems:
+        print(f"policydesk: 注意：{problem}", file=sys.stderr)
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:

@@ -12,30 +12,35 @@ from .common import add_json_flag, load_corpus, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("docs", help="列出知识库中的文档")
+    p = sub.add_parser("docs", help="列出知识库中的文档",
+                       description="列出知识库中的全部文档：随程序发布的和用户导入的，含层级、文号和条数。")
     add_json_flag(p)
     p.set_defaults(func=cmd_docs)
 
-    p = sub.add_parser("show", help="显示文档全文或其中一条")
+    p = sub.add_parser("show", help="显示文档全文或其中一条",
+                       description="显示一个文档的全文，或其中一条（连同它的交叉链接）。")
     p.add_argument("doc", help="文档编号，如 liaoning、central")
     p.add_argument("clause", nargs="?", help="条款：（五）、(五)、5 或条款编号")
     add_json_flag(p)
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("links", help="显示一条的交叉链接（落实的中央条款、落实它的条款）")
-    p.add_argument("doc")
-    p.add_argument("clause")
+    p = sub.add_parser("links", help="显示一条的交叉链接（落实的中央条款、落实它的条款）",
+                       description="显示一条的交叉链接：它落实了哪些条款，又被哪些条款落实；"
+                                   "--json 时 note 为链接自身的说明，target_note 为对方条款的注。")
+    p.add_argument("doc", help="文档编号，如 liaoning")
+    p.add_argument("clause", help="条款：（五）、(五)、5 或条款编号")
     add_json_flag(p)
     p.set_defaults(func=cmd_links)
 
-    p = sub.add_parser("coverage", help="中央意见各条的落实情况及缺口")
+    p = sub.add_parser("coverage", help="中央意见各条的落实情况及缺口",
+                       description="逐条列出一个文档（默认中央意见）被哪些下级条款落实，以及尚无人落实的缺口。")
     p.add_argument("--doc", default="central", help="要查看落实情况的文档（默认 central）")
     add_json_flag(p)
     p.set_defaults(func=cmd_coverage)
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    corpus = load_corpus()
+    corpus = load_corpus(args)
     if args.json:
         print_json([document_dict(d) for d in corpus.documents])
         return 0
@@ -48,7 +53,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    corpus = load_corpus()
+    corpus = load_corpus(args)
     doc = corpus.document(args.doc)
     if args.clause:
         ref = UnitRef(doc, corpus.resolve(doc.id, args.clause))
@@ -65,7 +70,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_links(args: argparse.Namespace) -> int:
-    corpus = load_corpus()
+    corpus = load_corpus(args)
     ref = UnitRef(corpus.document(args.doc), corpus.resolve(args.doc, args.clause))
     outgoing = corpus.links_from(ref.doc.id, ref.unit.id)
     incoming = corpus.links_to(ref.doc.id, ref.unit.id)
@@ -91,7 +96,7 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    corpus = load_corpus()
+    corpus = load_corpus(args)
     rows = corpus.coverage(args.doc)
     if args.json:
         print_json([coverage_dict(r) for r in rows])

@@ -7,15 +7,16 @@ import sys
 from pathlib import Path
 
 from ..core.errors import LookupFailed
-from ..drafting import Draft, build_draft, load_draft, save_draft
-from ..export import export_draft, export_table
-from ..export.safety import TargetExistsError, check_target
+from ..drafting import Draft, build_draft, load_draft
+from ..drafting.store import draft_to_json
+from ..export.safety import check_target, write_all
 from .common import load_corpus
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("draft", help="生成某市实施方案草稿并导出 Word（公文格式、逐条批注依据）",
-                       description="从省实施措施生成市级实施方案草稿，导出为公文格式的 .docx，可附对照表。")
+                       description="从省实施措施生成市级实施方案草稿，导出为公文格式的 .docx，可附对照表。"
+                                   "几个文件要么全部写成，要么一个也不改；已有文件不会被覆盖，除非加 --force。")
     p.add_argument("--city", help="城市，如 沈阳市（用 --from 时可省略）")
     p.add_argument("-o", "--output", metavar="PLAN.docx", help="导出的方案 .docx")
     p.add_argument("--track-changes", action="store_true", help="以修订（w:ins/w:del）标出相对省实施措施的改动")
@@ -34,25 +35,33 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if len({t.resolve() for t in targets}) < len(targets):
         print("policydesk draft: -o、--table、--save 不能是同一个文件", file=sys.stderr)
         return 2
-    corpus = load_corpus()
+    for target in targets:  # refuse before the work of rendering
+        check_target(target, args.force)
+    corpus = load_corpus(args)
     draft = _draft(corpus, args)
-    for target in targets:       # refuse before writing anything, so no half set of files is left
-        try:
-            check_target(target, args.force)
-        except TargetExistsError as exc:
-            print(f"policydesk: {exc}", file=sys.stderr)
-            return 1
+    write_all(_rendered(draft, corpus, args), args.force)  # all or none
     if args.save:
-        save_draft(draft, args.save)
         print(f"已保存草稿：{args.save}")
     if args.output:
-        export_draft(draft, corpus, args.output, track_changes=args.track_changes, overwrite=args.force)
         mode = "，修订模式" if args.track_changes else ""
         print(f"已导出方案：{args.output}（{_summary(draft)}{mode}）")
     if args.table:
-        export_table(draft, corpus, args.table, overwrite=args.force)
         print(f"已导出对照表：{args.table}")
     return 0
+
+
+def _rendered(draft: Draft, corpus, args: argparse.Namespace) -> list[tuple[Path, bytes]]:
+    from ..export.docx_writer import render_draft, to_bytes
+    from ..export.table import render_table
+
+    files = []
+    if args.save:
+        files.append((Path(args.save), draft_to_json(draft).encode("utf-8")))
+    if args.output:
+        files.append((Path(args.output), to_bytes(render_draft(draft, corpus, args.track_changes))))
+    if args.table:
+        files.append((Path(args.table), to_bytes(render_table(draft, corpus))))
+    return files
 
 
 def _draft(corpus, args: argparse.Namespace) -> Draft:

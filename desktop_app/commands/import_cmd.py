@@ -9,17 +9,24 @@ the document and its suggested links scoring at least ``ACCEPT_THRESHOLD``
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
+from ..core.errors import PolicyDeskError
 from ..core.model import Document, DocumentKind
 from ..core.normalize import describe_changes
 from ..core.serialize import document_dict
 from ..importing import ImportPlan, NoStructureError, commit_import, prepare_import, remove_document
+from ..importing.plan import update_search_index
 from ..linking import ACCEPT_THRESHOLD
-from .common import add_json_flag, load_corpus, print_json
+from ..workspace import describe_os_error
+from .common import add_json_flag, load_corpus, print_json, workspace_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="导入文档（.txt .docx .html .xml），识别结构并建议交叉链接；加 --yes 才保存")
+    p = sub.add_parser("import", help="导入文档（.txt .docx .html .xml），识别结构并建议交叉链接；加 --yes 才保存",
+                       description="读取一个文件，识别文号、标题和条款结构，建议与已有条款的交叉链接。"
+                                   "不加 --yes 时只显示识别结果，不保存任何东西。")
     p.add_argument("file", help="要导入的文件")
     p.add_argument("--as", dest="kind", choices=[k.value for k in DocumentKind],
                    help="文档层级（默认按发文机关和标题推断）")
@@ -29,43 +36,69 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--encoding", help="文本编码（无法自动判断时指定，如 gb18030、big5）")
     p.add_argument("--paragraphs", action="store_true", help="没有条款编号时，按段落导入（每段一条）")
     p.add_argument("--overwrite", action="store_true", help="导入中央文件全文时，允许改写已有全文但文字不同的条款")
+    p.add_argument("--allow-duplicate", action="store_true",
+                   help="知识库中已有内容相同的文档时仍另存一份（不加则拒绝重复导入）")
     add_json_flag(p)
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("remove", help="删除导入的文档及其链接")
+    p = sub.add_parser("remove", help="删除导入的文档及其链接",
+                       description="删除一个导入的文档及所有指向它或由它发出的链接；随程序发布的文档不能删除。")
     p.add_argument("doc", help="文档编号")
     add_json_flag(p)
     p.set_defaults(func=cmd_remove)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    corpus = load_corpus()
+    workspace = workspace_of(args)
+    corpus = load_corpus(args)
     try:
         plan = prepare_import(corpus, args.file, kind=DocumentKind(args.kind) if args.kind else None,
                               doc_id=args.doc_id, encoding=args.encoding, by_paragraph=args.paragraphs,
                               overwrite=args.overwrite)
     except NoStructureError as exc:
         raise NoStructureError(exc.path, exc.problem + "（加 --paragraphs）") from None
-    saved = commit_import(plan) if args.yes else None
+    saved = None
+    if args.yes:
+        saved = commit_import(plan, workspace=workspace, allow_duplicate=args.allow_duplicate, update_index=False)
+        _update_index(plan.document.id, workspace)
     if args.json:
         print_json(plan_dict(plan, saved is not None))
     else:
         print_plan(plan)
-        if saved is None:
-            print(f"\n未保存。确认无误后加 --yes 保存（连同得分不低于 {ACCEPT_THRESHOLD} 的建议链接）。")
-        else:
-            count = len(plan.default_links())
-            print(f"\n已保存到 {saved}，含 {count} 条链接。删除：policydesk remove {plan.document.id}")
+        _print_outcome(plan, saved)
     return 0
 
 
+def _update_index(doc_id: str, workspace, *, removed: bool = False) -> None:
+    """The save stands whatever happens here: a failed index update is a warning, not a failure."""
+    try:
+        update_search_index(doc_id, removed=removed, workspace=workspace)
+    except (OSError, PolicyDeskError) as exc:
+        detail = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+        print(f"policydesk: 注意：已保存，但检索索引未能更新（{detail}）；下次检索时会自动补上。", file=sys.stderr)
+
+
+def _print_outcome(plan: ImportPlan, saved: Path | None) -> None:
+    if saved is not None:
+        count = len(plan.default_links())
+        print(f"\n已保存到 {saved}，含 {count} 条链接。删除：policydesk remove {plan.document.id}")
+        return
+    if plan.duplicate_of:
+        print(f"\n注意：知识库中的 {plan.duplicate_of} 与此文件内容相同；确需另存一份时加 --allow-duplicate。")
+    print(f"\n未保存。确认无误后加 --yes 保存（连同得分不低于 {ACCEPT_THRESHOLD} 的建议链接）。")
+
+
 def cmd_remove(args: argparse.Namespace) -> int:
-    result = remove_document(args.doc)
+    result = remove_document(args.doc, workspace=workspace_of(args), update_index=False)
+    if result.file_removed:
+        _update_index(result.doc_id, workspace_of(args), removed=not result.restored_builtin)
     if args.json:
         print_json({"removed": result.doc_id, "links_removed": result.links_removed,
                     "restored_builtin": result.restored_builtin})
     else:
         extra = "，已恢复内置版本" if result.restored_builtin else ""
+        if not result.file_removed:
+            extra = f"（文档文件此前因无法读取已移到 {workspace_of(args).set_aside_dir}）"
         print(f"已删除 {result.doc_id} 及 {result.links_removed} 条链接{extra}。")
     return 0
 
@@ -88,6 +121,7 @@ def plan_dict(plan: ImportPlan, saved: bool) -> dict:
                      "encoding": plan.imported.encoding, "header_lines": list(plan.imported.header.taken),
                      "by_paragraph": plan.imported.by_paragraph}
     out["accept_threshold"] = ACCEPT_THRESHOLD
+    out["duplicate_of"] = plan.duplicate_of
     if plan.completion is not None:
         out["completion"] = {"filled": list(plan.completion.filled), "unmatched": list(plan.completion.unmatched),
                              "conflicts": [{"id": c.clause_id, "num": c.num, "current": c.current,

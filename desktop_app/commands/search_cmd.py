@@ -27,7 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="全文检索。空格分隔的词须同时出现；OR 表示任一；-词 或 NOT 词 表示排除；"
                     "用引号括起的短语须连续出现。",
     )
-    p.add_argument("query", help="检索词，如 异地就医、档案 OR 户籍、\"档案转递\"")
+    p.add_argument("query", nargs="+",
+                   help="检索词，如 异地就医、档案 OR 户籍、\"档案转递\"；排除某词写作 -词（如 -就业），"
+                        "以 - 开头的英文词请写在 -- 之后")
     p.add_argument("--doc", help="只检索此文档（如 liaoning、central）")
     p.add_argument("--kind", choices=tuple(KIND_LABELS),
                    help="只检索此类文档：central 中央、provincial 省级、city 市级、other 其他")
@@ -40,6 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_search(args: argparse.Namespace) -> int:
     from ..search import SearchIndex
 
+    args.query = " ".join(args.query)  # several words on the command line are one query
     # Opens without reading the documents when the index is up to date with their files.
     with SearchIndex.open_default() as index:
         if args.doc and not index.has_document(args.doc):  # a usage error (exit 2), not "no hits"

@@ -14,16 +14,21 @@ from pathlib import Path
 from .. import paths
 from ..core.corpus import Corpus
 from ..core.model import Completeness
+from ..workspace import Workspace
 
 
 @dataclass
 class Context:
     """What the checks share: the temporary folders and what earlier checks produced."""
 
-    data_dir: Path
+    workspace: Workspace
     out_dir: Path
     corpus: Corpus | None = None
     extras: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.workspace.data_dir
 
     def need_corpus(self) -> Corpus:
         if self.corpus is None:
@@ -61,12 +66,12 @@ def check_shipped_files(ctx: Context) -> str:
     root = paths.install_root()
     missing = ["/".join(p) for p in SHIPPED_FILES if not root.joinpath(*p).is_file()]
     _expect(not missing, f"安装目录 {root} 中缺少：{'、'.join(missing)}")
-    _expect(paths.data_dir(create=False) == ctx.data_dir, f"数据目录未指向临时目录：{paths.data_dir(create=False)}")
     return f"随附语料和词典位于 {root}"
 
 
 def check_corpus(ctx: Context) -> str:
-    corpus = Corpus.load_default()
+    corpus = Corpus.load_workspace(ctx.workspace)
+    _expect(not corpus.problems, f"语料中有无法读取的文件：{'；'.join(map(str, corpus.problems))}")
     ids = [d.id for d in corpus.documents]
     _expect("central" in ids and "liaoning" in ids, f"语料中缺少中央意见或省实施措施，只有：{'、'.join(ids) or '无'}")
     ctx.corpus = corpus
@@ -238,9 +243,9 @@ def check_import(ctx: Context) -> str:
     _expect(len(doc.clauses) >= expected, f"导入的方案只识别出 {len(doc.clauses)} 条，应有 {expected} 条")
     links = plan.default_links()
     _expect(bool(links), "导入的方案没有得到任何与省实施措施的链接建议")
-    saved = commit_import(plan)
+    saved = commit_import(plan, workspace=ctx.workspace, update_index=False)
     _expect(saved.is_relative_to(ctx.data_dir), f"导入的文件保存到了数据目录以外：{saved}")
-    corpus = Corpus.load_default()
+    corpus = Corpus.load_workspace(ctx.workspace)
     _expect(doc.id in {d.id for d in corpus.documents}, f"重新加载语料后没有导入的文件 {doc.id}")
     old = ctx.extras.pop("index", None)
     if old is not None:

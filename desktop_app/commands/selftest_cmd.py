@@ -11,7 +11,6 @@ per check; exit 0 when all pass, 1 naming the checks that failed.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -23,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import paths
+from ..workspace import Workspace
 from .selftest_checks import CHECKS, Check, Context, SelfTestFailure
 
 
@@ -47,12 +46,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_selftest(args: argparse.Namespace) -> int:
     root = Path(tempfile.mkdtemp(prefix="policydesk-selftest-"))
     data = Path(args.data_dir) if args.data_dir else root / "data"
-    ctx = Context(data_dir=data, out_dir=root / "export")
+    ctx = Context(workspace=Workspace(data), out_dir=root / "export")
     ctx.data_dir.mkdir(parents=True, exist_ok=True)
     ctx.out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     try:
-        with _data_dir_env(ctx.data_dir):
+        with _jieba_cache_in(ctx.workspace):
             outcomes = run_checks(ctx, CHECKS, verbose=args.verbose)
         print(font_note(), flush=True)
     finally:
@@ -99,17 +98,15 @@ def _reason(exc: BaseException) -> str:
 
 
 @contextmanager
-def _data_dir_env(path: Path) -> Iterator[None]:
-    """Point ``POLICYDESK_DATA_DIR`` at the temporary folder for the duration of the checks."""
-    saved = os.environ.get(paths.DATA_DIR_ENV)
-    os.environ[paths.DATA_DIR_ENV] = str(path)
+def _jieba_cache_in(workspace: Workspace) -> Iterator[None]:
+    """jieba's model cache goes to the temporary workspace while the checks run (the environment is left alone)."""
+    from ..core import segment
+
+    segment.use_cache_dir(workspace.cache_dir)
     try:
         yield
     finally:
-        if saved is None:
-            os.environ.pop(paths.DATA_DIR_ENV, None)
-        else:
-            os.environ[paths.DATA_DIR_ENV] = saved
+        segment.use_cache_dir(None)
 
 
 # --- the official fonts: not a check (the build is fine without them), but drafters need to know ----------

@@ -8,13 +8,18 @@ import time
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import paths
 from .errors import DuplicateIdError, LookupFailed, MissingClauseError, UnknownDocumentError
 from .model import Clause, Document, DocumentKind, Link, Part, Relation
 from .numerals import CN_NUMERAL_CHARS, cn_to_int
 from .tables import AdaptationRule, City, load_adaptation, load_cities, load_links
+from .userfiles import LoadProblem, keep_resolvable, read_user_documents, read_user_links, still_unreadable
 from .xmlio import read_document
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
 
 Unit = Part | Clause
 
@@ -85,6 +90,8 @@ class Corpus:
                  sources: SourceStamps | None = None) -> None:
         # What the documents were read from (see source_stamps), or None when that is not known.
         self.sources = sources
+        # User files left out because they could not be read (see Corpus.load); shown by the CLI and the window.
+        self.problems: tuple[LoadProblem, ...] = ()
         self._docs: dict[str, Document] = {}
         for doc in documents:
             self._docs[doc.id] = doc
@@ -110,31 +117,57 @@ class Corpus:
         """Load the shipped corpus and, if given, the user's imported documents and links.
 
         A user document with the id of a shipped one (e.g. an imported full text of
-        ``central``) takes its place.
+        ``central``) takes its place.  A user file that cannot be read is left out and named in
+        :attr:`problems` (the shipped files are read strictly: a broken install raises).
         """
         builtin = Path(builtin_dir) if builtin_dir else paths.policy_texts_dir()
         sources = source_stamps(builtin, user_dir)  # before reading: a file changed meanwhile shows as changed
         docs = {d.id: d for d in _read_dir(builtin)}
         links = load_links(builtin / LINKS_FILE)
+        problems: list[LoadProblem] = []
         if user_dir is not None and Path(user_dir).is_dir():
             user = Path(user_dir)
-            docs.update({d.id: d for d in _read_dir(user)})
-            if (user / LINKS_FILE).exists():
-                links += load_links(user / LINKS_FILE)
+            docs.update({d.id: d for d in read_user_documents(_document_files(user), problems)})
+            units = {(d.id, u.id) for d in docs.values() for p in d.parts for u in (p, *p.clauses)}
+            user_links = read_user_links(user / LINKS_FILE, problems)
+            links += keep_resolvable(user_links, units, user / LINKS_FILE, problems)
         cities = load_cities(builtin / CITIES_FILE) if (builtin / CITIES_FILE).exists() else []
         rules = load_adaptation(builtin / ADAPTATION_FILE) if (builtin / ADAPTATION_FILE).exists() else []
-        return cls(list(docs.values()), links, links_source=str(builtin / LINKS_FILE), cities=cities,
-                   adaptation=rules, sources=sources)
+        corpus = cls(list(docs.values()), links, links_source=str(builtin / LINKS_FILE), cities=cities,
+                     adaptation=rules, sources=sources)
+        corpus.problems = tuple(problems)
+        return corpus
 
     @classmethod
-    def load_default(cls) -> Corpus:
-        """The shipped corpus plus what the user imported into the data directory."""
-        return cls.load(user_dir=paths.user_documents_dir(create=False))
+    def load_workspace(cls, workspace: Workspace, *, set_aside: bool = True) -> Corpus:
+        """The shipped corpus plus what the user imported into *workspace*.
+
+        With *set_aside*, each unreadable user file is moved to ``workspace.set_aside_dir`` (under the
+        knowledge-base lock) and its :class:`LoadProblem` says where; a file that cannot be moved
+        stays where it is and is simply left out again next time.
+        """
+        corpus = cls.load(user_dir=workspace.documents_dir)
+        if set_aside and any(p.unreadable for p in corpus.problems):
+            corpus.problems = _set_aside(workspace, corpus.problems)
+        return corpus
+
+    @classmethod
+    def load_default(cls, workspace: Workspace | None = None) -> Corpus:
+        """The shipped corpus plus what the user imported (see :meth:`load_workspace`)."""
+        if workspace is None:
+            from ..workspace import Workspace  # the deprecated path: entry points pass their workspace
+
+            workspace = Workspace.from_environment()
+        return cls.load_workspace(workspace)
 
     @staticmethod
-    def default_sources() -> SourceStamps | None:
+    def default_sources(workspace: Workspace | None = None) -> SourceStamps | None:
         """:func:`source_stamps` of what :meth:`load_default` would read, without reading it."""
-        return source_stamps(paths.policy_texts_dir(), paths.user_documents_dir(create=False))
+        if workspace is None:
+            from ..workspace import Workspace
+
+            workspace = Workspace.from_environment()
+        return source_stamps(paths.policy_texts_dir(), workspace.documents_dir)
 
     def _validate_links(self, links: list[Link], source: str) -> list[Link]:
         for link in links:
@@ -309,6 +342,22 @@ def _document_entries(folder: Path) -> list[os.DirEntry]:
 
 def _document_files(folder: Path) -> list[Path]:
     return [Path(e.path) for e in _document_entries(folder)]
+
+
+def _set_aside(workspace: Workspace, problems: tuple[LoadProblem, ...]) -> tuple[LoadProblem, ...]:
+    from ..workspace import WorkspaceError
+
+    out = []
+    for problem in problems:
+        reported = problem
+        try:
+            with workspace.lock():  # checked again under the lock: another program may have just fixed it
+                if problem.unreadable and still_unreadable(problem):
+                    reported = problem.moved(workspace.set_aside(Path(problem.path), problem.problem))
+        except WorkspaceError:
+            pass  # a read-only data folder: the file is left out again next time, nothing is lost
+        out.append(reported)
+    return tuple(out)
 
 
 def _read_dir(folder: Path) -> list[Document]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -56,3 +57,28 @@ class DataFileError(CorpusError):
 
 class LookupFailed(PolicyDeskError):
     """A document or clause reference given by the user matches nothing."""
+
+
+class MissingInput(PolicyDeskError):
+    """Mixed into a FileProblem when the file the user named does not exist (the command line exits with 2)."""
+
+
+_OS_REASONS = {
+    errno.ENOENT: "文件夹不存在",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "所在磁盘为只读",
+    errno.ENOSPC: "磁盘空间已满",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EISDIR: "这是一个文件夹",
+    errno.EEXIST: "已存在",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.EBUSY: "正被其他程序占用",
+    errno.ELOOP: "符号链接层数太多",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The cause of an OS error in Chinese (the part after "文件: ")."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))

@@ -48,6 +48,7 @@ RULE_LABELS = {
     "spaces": "删除汉字及中文标点之间的多余空格",
     "trim": "删除行首行尾空格",
 }
+_ANY_HALF = re.compile("[,;:?!]")
 _RULE_OF = {",": "comma", ";": "semicolon", ":": "colon", "?": "question", "!": "exclamation"}
 
 
@@ -104,6 +105,8 @@ def _quote(m: re.Match[str]) -> str:
 
 
 def _half_punct(line: str, counts: Counter[str]) -> str:
+    if not _ANY_HALF.search(line):
+        return line  # the common case, and a long paragraph is otherwise walked character by character
     out = []
     for i, ch in enumerate(line):
         if ch in _HALF_TO_FULL and _chinese_context(line, i):

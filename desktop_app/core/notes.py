@@ -1,7 +1,9 @@
 """The user's private notes and bookmarks on clauses, kept in ``notes.json`` in the user data directory.
 
 Every change is written at once and atomically (temporary file, fsync,
-replace), so a crash never leaves a half-written file.  A file that cannot be
+replace), so a crash never leaves a half-written file.  A change holds the
+knowledge-base lock and is applied to the file as it is on disk at that moment,
+so two windows (or a window and a script) never undo each other's notes.  A file that cannot be
 read is never overwritten: :meth:`NotesStore.open` moves it aside under a
 dated name and starts empty, and says where the old file went.  No Qt.
 """
@@ -13,7 +15,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .. import paths
+from ..workspace import Workspace
 from .errors import DataFileError
 from .fileio import atomic_write_text
 
@@ -43,45 +45,41 @@ class Note:
 class NotesStore:
     """Notes keyed by (document id, unit id), saved on every change."""
 
-    def __init__(self, path: Path, notes: dict[tuple[str, str], Note] | None = None) -> None:
-        self.path = path
+    def __init__(self, path: Path, notes: dict[tuple[str, str], Note] | None = None, *,
+                 workspace: Workspace | None = None) -> None:
+        self.path = Path(path)
         self._notes: dict[tuple[str, str], Note] = dict(notes or {})
+        # notes.json lives in the data directory, so this is the workspace whose lock guards it.
+        self._workspace = workspace or Workspace(self.path.parent)
 
     # ---- opening ---------------------------------------------------------
     @classmethod
-    def load(cls, path: str | Path | None = None) -> NotesStore:
-        """Read the store; a missing file is an empty store.
+    def load(cls, path: str | Path | None = None, *, workspace: Workspace | None = None) -> NotesStore:
+        """Read the store (``workspace.notes_path`` unless *path* is given); a missing file is an empty store.
 
         Raises:
             DataFileError: the file is not a notes file PolicyDesk can read.
         """
-        path = Path(path) if path is not None else paths.data_dir() / NOTES_FILE
-        if not path.exists():
-            return cls(path)
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-            notes = [_note_from(entry) for entry in raw["notes"]]
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise DataFileError(path, f"笔记文件无法读取（{exc}）") from exc
-        except (KeyError, TypeError, ValueError) as exc:
-            raise DataFileError(path, f"笔记文件格式不对（{exc!r}）") from exc
-        return cls(path, {n.key: n for n in notes})
+        path, workspace = _where(path, workspace)
+        return cls(path, _read(path), workspace=workspace)
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> tuple[NotesStore, Path | None]:
+    def open(cls, path: str | Path | None = None, *,
+             workspace: Workspace | None = None) -> tuple[NotesStore, Path | None]:
         """Like :meth:`load`, but an unreadable file is moved aside instead of raising.
 
         Returns:
             The store and, when the old file could not be read, where it was moved.
         """
-        path = Path(path) if path is not None else paths.data_dir() / NOTES_FILE
+        path, workspace = _where(path, workspace)
         try:
-            return cls.load(path), None
+            return cls.load(path, workspace=workspace), None
         except DataFileError:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            aside = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
-            path.replace(aside)
-            return cls(path), aside
+            with workspace.lock():
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                aside = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
+                path.replace(aside)
+            return cls(path, workspace=workspace), aside
 
     # ---- reading ---------------------------------------------------------
     def get(self, doc: str, unit: str) -> Note | None:
@@ -107,27 +105,65 @@ class NotesStore:
         return self._put(replace(current, bookmark=on))
 
     def remove(self, doc: str, unit: str) -> None:
-        if self._notes.pop((doc, unit), None) is not None:
-            self.save()
+        self._change((doc, unit), None)  # another program may have added it since this store was read
 
     def _put(self, note: Note) -> Note | None:
         if note.is_empty:
             self.remove(note.doc, note.unit)
             return None
         note = replace(note, updated=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-        self._notes[note.key] = note
-        self.save()
+        self._change(note.key, note)
         return note
 
+    def _change(self, key: tuple[str, str], note: Note | None) -> None:
+        """Apply one change to the file as it is now (another program may have changed other notes)."""
+        with self._workspace.lock():
+            try:
+                current = _read(self.path)
+            except DataFileError:
+                current = self._notes  # unreadable since it was opened: never merge into garbage
+            current = dict(current)
+            if note is not None:
+                current[key] = note
+                self._write(current)
+            elif current.pop(key, None) is not None:
+                self._write(current)
+            self._notes = current
+
     def save(self) -> None:
-        """Write the whole store atomically.
+        """Write the whole store atomically (under the knowledge-base lock).
 
         Raises:
             OSError: the data directory cannot be written; the old file is unchanged.
         """
-        payload = {"version": FORMAT_VERSION, "notes": [asdict(n) for n in self.all()]}
+        with self._workspace.lock():
+            self._write(self._notes)
+
+    def _write(self, notes: dict[tuple[str, str], Note]) -> None:
+        payload = {"version": FORMAT_VERSION, "notes": [asdict(n) for n in sorted(notes.values(), key=lambda n: n.key)]}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(self.path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def _where(path: str | Path | None, workspace: Workspace | None) -> tuple[Path, Workspace]:
+    if path is not None:
+        path = Path(path)
+        return path, workspace or Workspace(path.parent)
+    workspace = workspace or Workspace.from_environment()
+    return workspace.notes_path, workspace
+
+
+def _read(path: Path) -> dict[tuple[str, str], Note]:
+    if not path.exists():
+        return {}
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        notes = [_note_from(entry) for entry in raw["notes"]]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataFileError(path, f"笔记文件无法读取（{exc}）") from exc
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataFileError(path, f"笔记文件格式不对（{exc!r}）") from exc
+    return {n.key: n for n in notes}
 
 
 def _note_from(entry: dict) -> Note:

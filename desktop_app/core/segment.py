@@ -16,9 +16,11 @@ the whole corpus and on random text); without rjieba, jieba itself is used.
 from __future__ import annotations
 
 import re
+import tempfile
 import threading
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from .. import paths
 
@@ -34,6 +36,31 @@ _RJIEBA_DIFFERS = re.compile(
 )
 
 
+_cache_dir: Path | None = None
+
+
+def use_cache_dir(folder: Path | None) -> None:
+    """Where jieba keeps its model cache (the workspace's ``cache_dir``); set by the entry point before the
+    tokenizer loads.  Without it the environment's workspace is used."""
+    global _cache_dir  # noqa: PLW0603 -- one process-wide tokenizer, configured once by its entry point
+    _cache_dir = Path(folder) if folder is not None else None
+
+
+def _writable_cache() -> Path:
+    """The cache folder, created if needed; a system temporary folder when the data folder is read-only."""
+    if _cache_dir is None:
+        from ..workspace import Workspace
+
+        folder = Workspace.from_environment().cache_dir
+    else:
+        folder = _cache_dir
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path(tempfile.gettempdir())
+    return folder
+
+
 @lru_cache(maxsize=1)
 def tokenizer():
     """The shared, fully initialised jieba tokenizer (thread-safe, loaded once)."""
@@ -44,9 +71,7 @@ def tokenizer():
 
         jieba.setLogLevel(logging.WARNING)
         tok = jieba.Tokenizer()
-        cache = paths.data_dir() / "cache"
-        cache.mkdir(parents=True, exist_ok=True)
-        tok.tmp_dir = str(cache)
+        tok.tmp_dir = str(_writable_cache())
         tok.initialize()
         # WORKAROUND: jieba's load_userdict(path) never closes the file it opens (a ResourceWarning,
         # an error under our pytest settings); handing it an open file we close avoids that.

@@ -25,11 +25,14 @@ def unit_dict(ref: UnitRef, with_text: bool = True) -> dict:
 
 
 def link_dict(view: LinkView, direction: str) -> dict:
+    """The clause at the other end, with the link's own ``note`` and that clause's note as ``target_note``."""
+    other = unit_dict(view.other, with_text=False)
     return {
+        **other,
         "relation": view.relation.value,
         "direction": direction,
         "note": view.link.note,
-        **unit_dict(view.other, with_text=False),
+        "target_note": other["note"],
     }
 
 

@@ -23,7 +23,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataFileError
+from .errors import DataFileError, os_reason
 from .model import Link, Relation
 
 
@@ -60,8 +60,10 @@ def read_rows(
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(path, f"无法读取：{exc}") from None
+    except OSError as exc:
+        raise DataFileError(path, f"无法读取：{os_reason(exc)}") from None
+    except UnicodeDecodeError as exc:
+        raise DataFileError(path, f"不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节起）") from None
     header_line = "\t".join(columns)
     lines = [
         (n, line[2:] if commented_header and line.startswith("# ") and line[2:].strip() == header_line else line)

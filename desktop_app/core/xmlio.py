@@ -36,7 +36,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import DuplicateIdError, InvalidIdError, MalformedXMLError, SchemaError, UnsafeXMLError
+from .errors import DuplicateIdError, InvalidIdError, MalformedXMLError, SchemaError, UnsafeXMLError, os_reason
 from .model import Clause, Completeness, Document, DocumentKind, Item, Part, Provenance
 
 FORMAT_VERSION = "1"
@@ -70,9 +70,12 @@ def read_document(path: str | Path) -> Document:
     """Load one document file, validating its shape and ids."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_XML_BYTES:  # refused before reading: a damaged file may be gigabytes of garbage
+            raise MalformedXMLError(path, f"文件过大（{size // 2**20} MB），上限 {MAX_XML_BYTES // 2**20} MB")
         data = path.read_bytes()
     except OSError as exc:
-        raise MalformedXMLError(path, f"无法读取文件：{exc.strerror or exc}") from None
+        raise MalformedXMLError(path, f"无法读取文件：{os_reason(exc)}") from None
     return document_from_xml(parse_xml_bytes(data, path), path)
 
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import paths
-from ..core.errors import FileProblem
+from ..core.errors import FileProblem, MissingInput
 from ..core.fileio import atomic_write_text
+from ..workspace import Workspace, WorkspaceError, os_reason
 from .build import now_iso
 from .model import Draft, DraftClause, DraftPart, Flag, Origin, Replacement
 
@@ -25,6 +25,10 @@ VERSION = 1
 
 class DraftFileError(FileProblem):
     """A draft file cannot be read or written.  ``str()`` gives "<file>: <problem>"."""
+
+
+class MissingDraftError(DraftFileError, MissingInput):
+    """The draft file the user named does not exist (the command line exits with 2)."""
 
 
 # ---- to and from plain data ------------------------------------------------
@@ -166,15 +170,22 @@ def draft_from_dict(data: Any, path: str | Path = "<草稿>") -> Draft:
 
 
 # ---- files -----------------------------------------------------------------
-def save_draft(draft: Draft, path: str | Path) -> None:
+def save_draft(draft: Draft, path: str | Path, *, exclusive: bool = False) -> None:
     """Write the draft atomically: *path* is the old file or the whole new one, never half-written.
 
+    Args:
+        exclusive: never replace a file, not even one another program created a moment ago.
+
     Raises:
-        DraftFileError: the folder is missing, read-only or full (the message names the file).
+        DraftFileError: the folder is missing, read-only or full, or (*exclusive*) the file exists
+            (the message names the file).
     """
     path = Path(path)
     try:
-        atomic_write_text(path, draft_to_json(draft))
+        atomic_write_text(path, draft_to_json(draft), exclusive=exclusive)
+    except FileExistsError:
+        raise DraftFileError(path, "文件已存在（可能刚由其他程序建立），未覆盖；"
+                                   "确认替换后才会覆盖（命令行加 --force）") from None
     except OSError as exc:
         raise DraftFileError(path, f"无法保存草稿：{describe_os_error(exc)}") from None
 
@@ -188,6 +199,8 @@ def load_draft(path: str | Path) -> Draft:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise MissingDraftError(path, "草稿文件不存在") from None
     except OSError as exc:
         raise DraftFileError(path, f"无法读取：{describe_os_error(exc)}") from None
     except UnicodeDecodeError:
@@ -207,20 +220,21 @@ def describe_os_error(exc: OSError) -> str:
         errno.ENOENT: "文件夹或文件不存在",
         errno.EACCES: "没有写入权限，或文件正被其他程序（如 Word、WPS）占用",
         errno.EPERM: "没有写入权限，或文件正被其他程序（如 Word、WPS）占用",
-        errno.EROFS: "所在磁盘为只读",
-        errno.ENOSPC: "磁盘空间已满",
         errno.EISDIR: "目标是一个文件夹",
         errno.ENOTDIR: "路径中有一部分不是文件夹",
     }
-    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return reasons.get(exc.errno or 0, os_reason(exc))
 
 
 # ---- autosave and recovery -------------------------------------------------
-def autosave_dir(create: bool = True) -> Path:
-    folder = paths.data_dir(create) / "drafts" / "autosave"
-    if create:
-        folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def autosave_dir(create: bool = True, workspace: Workspace | None = None) -> Path:
+    """The autosave folder of *workspace* (the environment's when None), created when *create*.
+
+    Raises:
+        WorkspaceError: *create* and the folder cannot be created (the message names it).
+    """
+    workspace = workspace or Workspace.from_environment()
+    return workspace.folder(workspace.autosave_dir) if create else workspace.autosave_dir
 
 
 @dataclass(frozen=True)
@@ -233,9 +247,16 @@ class Recovery:
     saved_at: str
 
 
-def write_autosave(draft: Draft, saved_path: str | None = None) -> Path:
-    """Autosave the open draft atomically; returns the autosave file."""
-    target = autosave_dir() / f"{draft.id}.json"
+def write_autosave(draft: Draft, saved_path: str | None = None, workspace: Workspace | None = None) -> Path:
+    """Autosave the open draft atomically; returns the autosave file.
+
+    Raises:
+        DraftFileError: the autosave could not be written (the message names the file and the cause).
+    """
+    try:
+        target = autosave_dir(workspace=workspace) / f"{draft.id}.json"
+    except WorkspaceError as exc:
+        raise DraftFileError(exc.path, f"自动保存失败：{exc.problem}") from None
     data = {"autosave_of": saved_path, "saved_at": now_iso(), "draft": draft_to_dict(draft)}
     try:
         atomic_write_text(target, json.dumps(data, ensure_ascii=False) + "\n")
@@ -244,18 +265,18 @@ def write_autosave(draft: Draft, saved_path: str | None = None) -> Path:
     return target
 
 
-def discard_autosave(draft_id: str) -> None:
+def discard_autosave(draft_id: str, workspace: Workspace | None = None) -> None:
     """Forget the autosave of a draft (after a normal close or when the drafter declines recovery)."""
-    target = autosave_dir(create=False) / f"{draft_id}.json"
+    target = autosave_dir(create=False, workspace=workspace) / f"{draft_id}.json"
     target.unlink(missing_ok=True)
 
 
-def recoverable() -> list[Recovery]:
+def recoverable(workspace: Workspace | None = None) -> list[Recovery]:
     """Autosaved drafts left by sessions that did not close normally, newest first.
 
     An unreadable autosave is skipped, never deleted: it may still be worth a look by hand.
     """
-    folder = autosave_dir(create=False)
+    folder = autosave_dir(create=False, workspace=workspace)
     found = []
     for file in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:

@@ -11,6 +11,7 @@ from .build import FORMATS, ImportedFile, load_file
 from .errors import (
     BinaryFileError,
     CorruptFileError,
+    DuplicateContentError,
     EmptyFileError,
     EncodingUnclearError,
     FileTooLargeError,
@@ -26,6 +27,7 @@ __all__ = [
     "FORMATS",
     "BinaryFileError",
     "CorruptFileError",
+    "DuplicateContentError",
     "EmptyFileError",
     "EncodingUnclearError",
     "FileTooLargeError",

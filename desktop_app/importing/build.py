@@ -19,10 +19,10 @@ from ..core.normalize import normalize_text
 from ..core.textimport import ARTICLE_RE, CHAPTER_RE, CLAUSE_RE, PART_RE, import_plain_text, split_heading
 from ..core.xmlio import ID_RE, read_document
 from .docx import read_docx
-from .errors import ImportFailed, NoStructureError, UnsupportedFormatError
+from .errors import ImportFailed, MissingFileError, NoStructureError, UnsupportedFormatError
 from .header import Header, split_header
 from .html import read_html
-from .textfile import decode_text, read_limited
+from .textfile import decode_text, read_limited, strip_controls
 
 FORMATS = {".txt": "文本", ".text": "文本", ".docx": "Word 文档", ".html": "网页", ".htm": "网页",
            ".xml": "PolicyDesk XML"}
@@ -74,20 +74,22 @@ def load_file(path: str | Path, *, kind: DocumentKind | None = None, doc_id: str
         hint = _SAVE_AS_HINTS.get(suffix, "")
         raise UnsupportedFormatError(path, f"不支持的文件类型 {suffix or '（无扩展名）'}；"
                                            f"可导入：{'、'.join(sorted(set(FORMATS)))}{hint}")
+    if not path.exists():
+        raise MissingFileError(path, "文件不存在")
     if not path.is_file():
-        raise ImportFailed(path, "文件不存在")
+        raise ImportFailed(path, "这不是一个文件（可能是文件夹）")
     if suffix == ".xml":
         return _load_xml(path, kind, doc_id)
-    encoding_used, title_hint = "", ""
+    encoding_used, title_hint, removed = "", "", 0
     if suffix == ".docx":
         lines = read_docx(path)
     elif suffix in (".html", ".htm"):
         page = read_html(path, encoding)
-        lines, title_hint, encoding_used = page.lines, page.title_hint, page.encoding
+        lines, title_hint, encoding_used, removed = page.lines, page.title_hint, page.encoding, page.controls_removed
     else:
         decoded = decode_text(read_limited(path), path, encoding)
         lines, encoding_used = decoded.text.splitlines(), decoded.encoding
-    found = _Found(lines, FORMATS[suffix], encoding_used, title_hint)
+    found = _Found(lines, FORMATS[suffix], encoding_used, title_hint, removed)
     return _structure(path, found, kind=kind, doc_id=doc_id or None, by_paragraph=by_paragraph, taken=taken)
 
 
@@ -113,12 +115,15 @@ class _Found:
     format: str
     encoding: str
     title_hint: str
+    controls_removed: int = 0
 
 
 def _structure(path: Path, found: _Found, *, kind: DocumentKind | None, doc_id: str | None, by_paragraph: bool,
                taken: frozenset[str] | set[str]) -> ImportedFile:
     fmt, encoding = found.format, found.encoding
-    lines = [t for t in (line.strip().lstrip("\ufeff").strip() for line in found.lines) if t]
+    cleaned = [strip_controls(line) for line in found.lines]
+    removed = found.controls_removed + sum(n for _, n in cleaned)
+    lines = [t for t in (line.strip().lstrip("\ufeff").strip() for line, _ in cleaned) if t]
     if not lines:
         raise ImportFailed(path, "文件中没有文字")
     header, body = split_header(lines, is_numbered)
@@ -136,6 +141,9 @@ def _structure(path: Path, found: _Found, *, kind: DocumentKind | None, doc_id: 
         if not by_paragraph:
             raise NoStructureError(path, "未识别出条款编号（一、（一）或第X条）；可改为按段落导入，每段作为一条")
         doc = by_paragraphs(doc)
+    if removed:
+        note = f"原文件中有 {removed} 个控制字符或空字符（NUL 等不可见字符），导入时已删除。"
+        doc = replace(doc, provenance=replace(doc.provenance, notes=(*doc.provenance.notes, note)))
     return ImportedFile(path, doc, fmt, encoding, header, by_paragraph and not doc.parts[0].num)
 
 

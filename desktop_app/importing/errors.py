@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.errors import CorpusError
+from ..core.errors import CorpusError, MissingInput
 
 
 class ImportFailed(CorpusError):
@@ -39,3 +39,16 @@ class NoStructureError(ImportFailed):
 
 class StoreError(ImportFailed):
     """The document cannot be saved or removed (id taken, shipped document, disk problem)."""
+
+
+class DuplicateContentError(ImportFailed):
+    """A document with the same text is already in the knowledge base (``existing_id``); importing it again
+    as a copy needs the user's word (``allow_duplicate=True``; CLI ``--allow-duplicate``)."""
+
+    def __init__(self, path, existing_id: str, problem: str) -> None:
+        self.existing_id = existing_id
+        super().__init__(path, problem)
+
+
+class MissingFileError(ImportFailed, MissingInput):
+    """The file to import does not exist (the command line exits with 2)."""

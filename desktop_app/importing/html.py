@@ -18,9 +18,12 @@ import lxml.html
 from lxml import etree
 
 from .errors import ImportFailed
-from .textfile import DecodedText, decode_text, read_limited
+from .textfile import DecodedText, decode_text, read_limited, strip_controls
 
 MAX_HTML_BYTES = 8 * 1024 * 1024
+# libxml2 stops descending at 2048 levels even with huge_tree (at 256 without it, silently): a page that
+# deep is refused rather than read in part.  Real pages stay far below (government sites: ~30).
+MAX_DEPTH = 2000
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "select",
               "button", "template", "svg")
 _DROP_NAMES = re.compile(r"nav|menu|footer|header|breadcrumb|crumb|share|sidebar|related|comment|copyright|"
@@ -40,21 +43,34 @@ class HtmlText:
     lines: list[str]
     title_hint: str
     encoding: str
+    controls_removed: int = 0
 
 
 def read_html(path: Path, encoding: str | None = None) -> HtmlText:
     data = read_limited(path, MAX_HTML_BYTES, "网页文件")
     decoded = _decode(data, path, encoding)
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", decoded.text)
+    text, removed = strip_controls(re.sub(r"^\s*<\?xml[^>]*\?>", "", decoded.text))
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as exc:
         raise ImportFailed(path, f"无法解析网页：{exc}") from None
+    _check_depth(root, path)
     title = _title_hint(root)
     _drop_noise(root)
     body = root.find("body") if root.find("body") is not None else root
     article = _article(body)
-    return HtmlText(_lines(article), title, decoded.encoding)
+    return HtmlText(_lines(article), title, decoded.encoding, removed)
+
+
+def _check_depth(root: etree._Element, path: Path) -> None:
+    """Refuse a page nested as deep as the parser goes: beyond that depth it silently drops the text."""
+    stack = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            raise ImportFailed(path, f"网页的标签嵌套超过 {MAX_DEPTH} 层，无法完整读取（更深处的文字会丢失），未导入；"
+                                     "请在浏览器中打开，全选复制正文存为 .txt 后导入")
+        stack.extend((child, depth + 1) for child in el)
 
 
 def _decode(data: bytes, path: Path, encoding: str | None) -> DecodedText:

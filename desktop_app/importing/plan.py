@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .. import paths
 from ..core.corpus import Corpus
 from ..core.errors import LookupFailed
 from ..core.model import Document, DocumentKind, Link
 from ..linking import UnitSuggestions, accepted_links, suggest_links
+from ..workspace import Workspace
 from .build import ImportedFile, load_file
 from .central import CompletionPlan, is_same_document, plan_completion
-from .errors import ImportFailed
-from .store import RemoveResult, UserStore
+from .errors import FileTooLargeError, ImportFailed, StoreError
+from .store import RemoveResult, UserStore, same_content, storable_bytes
 
 COMPLETABLE = "central"
 
@@ -32,6 +32,8 @@ class ImportPlan:
     document: Document
     suggestions: tuple[UnitSuggestions, ...]
     completion: CompletionPlan | None = None
+    # The id of a document already in the knowledge base with the same text: saving needs allow_duplicate.
+    duplicate_of: str | None = None
 
     def default_links(self) -> list[Link]:
         """The links saved without asking: references and suggestions at or above the threshold."""
@@ -58,8 +60,19 @@ def plan_for(corpus: Corpus, imported: ImportedFile, *, overwrite: bool = False,
     shipped = _completable(corpus, doc, explicit_id)
     if shipped is not None:
         completion = plan_completion(shipped, replace(doc, id=shipped.id), overwrite=overwrite)
+        _storable(imported.path, completion.merged)
         return ImportPlan(imported, completion.merged, (), completion)
-    return ImportPlan(imported, doc, tuple(suggest_links(corpus, doc)))
+    _storable(imported.path, doc)
+    twin = same_content(corpus, doc)
+    return ImportPlan(imported, doc, tuple(suggest_links(corpus, doc)), duplicate_of=twin.id if twin else None)
+
+
+def _storable(path: Path, doc: Document) -> None:
+    """Refuse in the preview what saving would refuse (the loader's limits), so no Save can fail later."""
+    try:
+        storable_bytes(doc, path)
+    except StoreError as exc:
+        raise FileTooLargeError(path, exc.problem) from None
 
 
 def _completable(corpus: Corpus, doc: Document, explicit_id: str | None) -> Document | None:
@@ -73,33 +86,43 @@ def _completable(corpus: Corpus, doc: Document, explicit_id: str | None) -> Docu
 
 
 def commit_import(plan: ImportPlan, links: list[Link] | None = None, *, store: UserStore | None = None,
-                  replace_existing: bool = False, update_index: bool = True) -> Path:
+                  replace_existing: bool = False, update_index: bool = True, allow_duplicate: bool = False,
+                  workspace: Workspace | None = None) -> Path:
     """Save *plan*'s document with *links* (default: :meth:`ImportPlan.default_links`).
 
     Args:
-        update_index: bring the search index up to date here (the command line); the window
-            passes False and updates its index on its own worker.
+        update_index: bring the search index up to date here; the window passes False and updates
+            its index on its own worker.  A failed index update does not undo the save: the index
+            notices the changed documents the next time it is opened.
+        allow_duplicate: save even when a document with the same text is already there.
+
+    Raises:
+        DuplicateContentError: same text already imported (``exc.existing_id``) and not *allow_duplicate*.
+        StoreError: the save was refused or the disk failed; nothing was saved then.
     """
     if plan.completion is not None and not plan.completion.changes_anything:
         raise ImportFailed(plan.imported.path, f"导入的文本没有可补全 {plan.document.id} 的条款"
                                                "（编号和标题相同、且内置文本缺正文的条款），未保存")
-    store = store or UserStore()
+    store = store or UserStore(workspace=workspace)
     links = plan.default_links() if links is None else links
     saved = store.save(plan.document, links, replace_existing=replace_existing,
-                       replaces_builtin=plan.completion is not None)
+                       replaces_builtin=plan.completion is not None, allow_duplicate=allow_duplicate)
     if update_index:
-        update_search_index(plan.document.id)
+        update_search_index(plan.document.id, workspace=store.workspace)
     return saved
 
 
-def remove_document(doc_id: str, *, store: UserStore | None = None) -> RemoveResult:
+def remove_document(doc_id: str, *, store: UserStore | None = None, workspace: Workspace | None = None,
+                    update_index: bool = True) -> RemoveResult:
     """Remove an imported document and its links, and take it out of the search index."""
-    result = (store or UserStore()).remove(doc_id)
-    update_search_index(doc_id, removed=not result.restored_builtin)
+    store = store or UserStore(workspace=workspace)
+    result = store.remove(doc_id)
+    if update_index and result.file_removed:
+        update_search_index(doc_id, removed=not result.restored_builtin, workspace=store.workspace)
     return result
 
 
-def update_search_index(doc_id: str, *, removed: bool = False) -> bool:
+def update_search_index(doc_id: str, *, removed: bool = False, workspace: Workspace | None = None) -> bool:
     """Bring the search index up to date for one document.
 
     Returns False when no index has been built yet: the first ``SearchIndex.open`` builds it
@@ -107,10 +130,11 @@ def update_search_index(doc_id: str, *, removed: bool = False) -> bool:
     """
     from ..search import SearchIndex  # whoosh and jieba: loaded only when an index is there to update
 
-    if not (paths.data_dir(create=False) / "index").is_dir():
+    workspace = workspace or Workspace.from_environment()
+    if not (workspace.index_parent / "index").is_dir():
         return False
-    corpus = Corpus.load_default()
-    index = SearchIndex.open(corpus)
+    corpus = Corpus.load_workspace(workspace)
+    index = SearchIndex.open(corpus, workspace.index_parent)
     try:
         if removed:
             index.remove_document(doc_id)

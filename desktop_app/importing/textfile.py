@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.errors import os_reason
 from .errors import BinaryFileError, EmptyFileError, EncodingUnclearError, FileTooLargeError, ImportFailed
 
 MAX_TEXT_BYTES = 8 * 1024 * 1024
@@ -29,6 +30,9 @@ MAX_TEXT_BYTES = 8 * 1024 * 1024
 MAX_RARE_SHARE = 0.03
 KNOWN_ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312", "big5", "utf-16")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# What an imported text may not keep: C0 controls but tab and line breaks, DEL, C1 controls, lone surrogates
+# and the non-characters U+FFFE/U+FFFF (XML cannot hold most of them; none is visible text).
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -47,7 +51,7 @@ def read_limited(path: Path, limit: int = MAX_TEXT_BYTES, what: str = "文本文
                                           "政策文件一般不足 1 MB，请确认选对了文件")
         return path.read_bytes()
     except OSError as exc:
-        raise ImportFailed(path, f"无法读取文件：{exc.strerror or exc}") from None
+        raise ImportFailed(path, f"无法读取文件：{os_reason(exc)}") from None
 
 
 def decode_text(data: bytes, path: Path, encoding: str | None = None) -> DecodedText:
@@ -78,6 +82,12 @@ def decode_text(data: bytes, path: Path, encoding: str | None = None) -> Decoded
         return _checked(text, "gb18030", data, path)
     raise EncodingUnclearError(path, "无法确定文件的编码（不是 UTF-8，也不像 GB18030/GBK 中文文本）；"
                                      "请在记事本或 WPS 中“另存为”UTF-8 编码后重试，或指明编码（如 --encoding big5）")
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """*text* without control characters and NULs (anywhere in it), and how many were removed."""
+    cleaned, count = _UNWANTED.subn("", text)
+    return cleaned, count
 
 
 def _decode_as(data: bytes, path: Path, encoding: str) -> DecodedText:

@@ -10,9 +10,9 @@ from pathlib import Path
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from .. import paths
 from ..core.corpus import Corpus
 from ..core.model import Document
+from ..workspace import Workspace
 from . import indexer
 from .analyzer import fold
 from .analyzer import highlight_spans as _highlight_spans
@@ -62,7 +62,7 @@ class SearchIndex:
         *procs* > 1 builds a full index with whoosh's multi-process writer.  *sources* are the
         stamps of the files the documents were read from (``Corpus.sources``), if any.
         """
-        data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
+        data_dir = Path(data_dir) if data_dir is not None else Workspace.from_environment().index_parent
         ix = indexer.synchronise(data_dir, documents, procs, sources=sources)
         return cls(data_dir, ix, {d.id: d for d in documents}, procs, sources=sources)
 
@@ -75,7 +75,7 @@ class SearchIndex:
         search from the command line answers at once however many documents there are.
         Otherwise the documents are read and the index brought up to date first.
         """
-        data_dir = paths.data_dir()
+        data_dir = Workspace.from_environment().index_parent
         sources = Corpus.default_sources()
         found = indexer.quick_open(data_dir, sources)
         if found is not None:

@@ -9,6 +9,7 @@ import pytest
 
 from desktop_app.core.errors import DataFileError
 from desktop_app.core.notes import NotesStore
+from desktop_app.workspace import KB_LOCK_FILE
 
 
 def test_notes_survive_a_restart(data_dir):
@@ -44,7 +45,7 @@ def test_save_leaves_no_temporary_files(data_dir):
     store = NotesStore.load()
     for i in range(5):
         store.set_text("liaoning", f"part_1__para_{i + 1}", f"笔记{i}")
-    assert sorted(p.name for p in data_dir.iterdir()) == ["notes.json"]
+    assert sorted(p.name for p in data_dir.iterdir() if p.name != KB_LOCK_FILE) == ["notes.json"]
 
 
 def test_unreadable_file_is_reported_with_its_name(data_dir):
@@ -80,4 +81,26 @@ def test_failed_save_keeps_the_old_file(data_dir, monkeypatch):
         store.set_text("liaoning", "part_1__para_1", "新笔记")
     monkeypatch.undo()
     assert (data_dir / "notes.json").read_bytes() == before
-    assert sorted(p.name for p in data_dir.iterdir()) == ["notes.json"]
+    assert sorted(p.name for p in data_dir.iterdir() if p.name != KB_LOCK_FILE) == ["notes.json"]
+
+
+def test_two_stores_on_one_file_keep_each_others_notes(data_dir):
+    """Two windows (or a window and a script) with the notes open: neither undoes the other's changes."""
+    first, second = NotesStore.load(), NotesStore.load()
+    first.set_text("liaoning", "part_1__para_1", "甲的笔记")
+    second.set_bookmark("central", "part_2__para_1", True)
+    second.set_text("liaoning", "part_1__para_2", "乙的笔记")
+    first.remove("liaoning", "part_1__para_2")
+    again = NotesStore.load()
+    assert again.get("liaoning", "part_1__para_1").text == "甲的笔记"
+    assert again.get("central", "part_2__para_1").bookmark
+    assert again.get("liaoning", "part_1__para_2") is None
+
+
+def test_notes_live_in_the_workspace_given(tmp_path):
+    from desktop_app.workspace import Workspace
+
+    workspace = Workspace(tmp_path / "elsewhere")
+    NotesStore.load(workspace=workspace).set_text("central", "part_2__para_1", "笔记")
+    assert workspace.notes_path.is_file()
+    assert NotesStore.load(workspace=workspace).get("central", "part_2__para_1").text == "笔记"

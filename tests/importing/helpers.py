@@ -6,6 +6,8 @@ import hashlib
 import zipfile
 from pathlib import Path
 
+from desktop_app.workspace import KB_LOCK_FILE
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -68,10 +70,13 @@ def write_docx(path: Path, paragraphs: list[str], numbering_xml: str | None = No
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under *folder* with a hash of its bytes, but jieba's model cache (``cache/``).
+    """Every file under *folder* with a hash of its bytes, but jieba's model cache (``cache/``) and the
+    knowledge-base lock file.
 
     The cache is written the first time anything segments text; it is not knowledge and
-    rebuilds itself, so it may appear while nothing else may change.
+    rebuilds itself, so it may appear while nothing else may change.  The (empty) lock file appears
+    the first time a writer takes the lock, even when the write is then refused.
     """
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.relative_to(folder).parts[0] != "cache"}
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] != "cache" and p.name != KB_LOCK_FILE}

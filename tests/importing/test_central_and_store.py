@@ -92,7 +92,7 @@ def test_failed_link_write_leaves_nothing_behind(corpus, files, data_dir, monkey
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(store_module, "atomic_write_text", disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises(StoreError, match="磁盘空间已满；未保存任何内容"):
         commit_import(plan)
     assert snapshot(data_dir) == before and not (data_dir / "documents").exists()
     monkeypatch.setattr(store_module, "atomic_write_text", fileio.atomic_write_text)
