@@ -8,9 +8,14 @@ from pathlib import Path
 
 from ..core.errors import LookupFailed
 from ..drafting import Draft, build_draft, load_draft, save_draft
+from ..drafting.departments import load_registry
+from ..drafting.edit import set_package
+from ..drafting.package import DIVISION_LABELS, DocumentPackage, PackageError
 from ..export import export_draft, export_table
 from ..export.safety import TargetExistsError, check_target
+from ..workspace import Workspace
 from .common import load_corpus
+from .package_args import add_package_options, package_from_args
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,10 +28,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="source", metavar="DRAFT.json", help="从已保存的草稿文件导出，而不是重新生成")
     p.add_argument("--save", metavar="DRAFT.json", help="把草稿保存为文件，以便在窗口中继续编辑")
     p.add_argument("--force", action="store_true", help="方案、对照表或草稿文件已存在时覆盖（不加则不动已有文件）")
+    add_package_options(p)
     p.set_defaults(func=cmd_draft)
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except PackageError as exc:
+        print(f"policydesk draft: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
     if not (args.output or args.table or args.save):
         print("policydesk draft: 请至少给出 -o、--table 或 --save 之一", file=sys.stderr)
         return 2
@@ -47,7 +61,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         print(f"已保存草稿：{args.save}")
     if args.output:
         export_draft(draft, corpus, args.output, track_changes=args.track_changes, overwrite=args.force)
-        mode = "，修订模式" if args.track_changes else ""
+        mode = ("，修订模式" if args.track_changes else "") + f"，分工：{DIVISION_LABELS[draft.package.division]}"
         print(f"已导出方案：{args.output}（{_summary(draft)}{mode}）")
     if args.table:
         export_table(draft, corpus, args.table, overwrite=args.force)
@@ -60,11 +74,12 @@ def _draft(corpus, args: argparse.Namespace) -> Draft:
         draft = load_draft(args.source)
         if args.city and corpus.city(args.city).name != draft.city:
             raise LookupFailed(f"草稿 {args.source} 是{draft.city}的，与 --city {args.city} 不符")
-        return draft
+        return set_package(draft, package_from_args(draft.package, args))
     if not args.city:
         names = "、".join(c.name for c in corpus.cities)
         raise LookupFailed(f"请用 --city 指定城市；可选：{names}")
-    return build_draft(corpus, args.city)
+    registry = load_registry(Workspace.from_environment())
+    return build_draft(corpus, args.city, registry=registry, package=package_from_args(DocumentPackage(), args))
 
 
 def _summary(draft: Draft) -> str:

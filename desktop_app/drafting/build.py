@@ -11,6 +11,7 @@ from ..core.tables import AdaptationRule, City
 from . import adapt
 from .departments import Registry
 from .model import Draft, DraftClause, DraftPart, Origin, Replacement
+from .package import DocumentPackage
 
 TITLE = "{city}关于促进劳动力和人才社会性流动体制机制改革的实施方案（征求意见稿）"
 TO_COMPLETE = "【待起草】"
@@ -23,10 +24,12 @@ def now_iso() -> str:
 
 
 def build_draft(corpus: Corpus, city_name: str, provincial_doc: str = "liaoning",
-                central_doc: str = "central", registry: Registry | None = None) -> Draft:
+                central_doc: str = "central", *, registry: Registry | None = None,
+                package: DocumentPackage | None = None) -> Draft:
     """The first draft of *city_name*'s plan, each clause with the suggested 牵头单位 and 责任单位.
 
-    *registry* is the workspace's department registry (the shipped one when None).
+    *registry* is the workspace's department registry (the shipped one when None); units are
+    named as on the *package*'s 成文日期 (or the registry's default plan date).
 
     Raises:
         LookupFailed: the city or a document is unknown (the message lists the valid cities).
@@ -41,7 +44,7 @@ def build_draft(corpus: Corpus, city_name: str, provincial_doc: str = "liaoning"
     draft = Draft(
         id=uuid.uuid4().hex, city=city.name, title=TITLE.format(city=city.name), preamble=preamble,
         parts=(*front, *parts, *back), provincial_doc=prov.id, central_doc=central.id,
-        preamble_replacements=pre_repl, created=stamp, modified=stamp,
+        preamble_replacements=pre_repl, created=stamp, modified=stamp, package=package or DocumentPackage(),
     )
     from .departments import load_registry
     from .division import read_rules, suggest_draft
