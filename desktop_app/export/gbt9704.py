@@ -226,6 +226,7 @@ def landscape_document() -> Document:
     _page(doc, landscape=True)
     _set_defaults(doc)
     _add_styles(doc, table=True)
+    _page_numbers(doc)
     _language(doc)
     _clear_body(doc)
     return doc

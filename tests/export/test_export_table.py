@@ -21,7 +21,7 @@ def table_doc(edited_draft, corpus, tmp_path_factory):
 
 
 def clause_rows(table):
-    return [r for r in table.rows if len(r._tr.tc_lst) == 3][1:]
+    return [r for r in table.rows if len(r._tr.tc_lst) == len(HEADERS)][1:]
 
 
 def test_landscape_a4(table_doc):
@@ -30,12 +30,12 @@ def test_landscape_a4(table_doc):
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
 
 
-def test_three_columns_with_a_repeated_header(table_doc):
+def test_four_columns_with_a_repeated_header(table_doc):
     table = table_doc.tables[0]
     header = table.rows[0]
-    assert tuple(c.text for c in header.cells) == HEADERS == ("中央意见", "省实施措施", "市实施方案（草稿）")
+    assert tuple(c.text for c in header.cells) == HEADERS == ("中央意见", "省实施措施", "市实施方案（草稿）", "修改说明")
     assert header._tr.find(f"{W}trPr/{W}tblHeader") is not None
-    assert len(table.columns) == 3
+    assert len(table.columns) == 4
 
 
 def test_one_row_per_clause_in_draft_order(table_doc, edited_draft):
