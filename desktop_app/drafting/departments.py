@@ -139,6 +139,26 @@ def load_registry(workspace: Workspace | None = None) -> Registry:
     return read_registry(shipped_path())
 
 
+class RegistrySource:
+    """The workspace's registry, read again only when the drafter's copy changed (for the editor's panes)."""
+
+    def __init__(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        self._stamp: tuple[float, int] | None = None
+        self._registry: Registry | None = None
+
+    def __call__(self) -> Registry:
+        path = self.workspace.departments_path if self.workspace else None
+        try:
+            stat = path.stat() if path else None
+            stamp = (stat.st_mtime, stat.st_size) if stat else None
+        except OSError:
+            stamp = None
+        if self._registry is None or stamp != self._stamp:
+            self._registry, self._stamp = load_registry(self.workspace), stamp
+        return self._registry
+
+
 def dump_registry(registry: Registry) -> str:
     lines = [HEADER.rstrip("\n"), "\t".join(COLUMNS)]
     for d in registry.entries:
