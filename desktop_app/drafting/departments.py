@@ -56,6 +56,9 @@ class Registry:
 
     def __init__(self, entries: tuple[Department, ...] | list[Department]) -> None:
         self.entries = tuple(entries)
+        self._by_city: dict[str, list[Department]] = {}
+        for d in self.entries:
+            self._by_city.setdefault(d.city, []).append(d)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Registry) and other.entries == self.entries
@@ -63,15 +66,15 @@ class Registry:
     __hash__ = None  # type: ignore[assignment]
 
     def cities(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(d.city for d in self.entries))
+        return tuple(self._by_city)
 
     def of_city(self, city: str, day: str | None = None) -> tuple[Department, ...]:
         """The city's departments (valid on *day* when given), in registry order."""
-        return tuple(d for d in self.entries if d.city == city and (day is None or d.valid_on(day)))
+        return tuple(d for d in self._by_city.get(city, ()) if day is None or d.valid_on(day))
 
     def for_duty(self, city: str, key: str, day: str) -> Department | None:
         """The department that held the duty *key* on *day* (扶贫 → 扶贫办, 乡村振兴局 or 农业农村局)."""
-        return next((d for d in self.of_city(city, day) if key in d.keys), None)
+        return next((d for d in self._by_city.get(city, ()) if key in d.keys and d.valid_on(day)), None)
 
     def named(self, city: str, name: str, day: str | None = None) -> Department | None:
         """The entry printed as *name* (short or full form), preferring one valid on *day*."""
@@ -103,12 +106,30 @@ def shipped_path() -> Path:
     return paths.policy_texts_dir() / SHIPPED_FILE
 
 
+_CACHE: dict[tuple[str, int, int], Registry] = {}
+
+
 def read_registry(path: str | Path) -> Registry:
-    """Read a registry TSV.
+    """Read a registry TSV (parsed once per version of the file: a Registry is never changed in place).
 
     Raises:
         DataFileError: unreadable, a bad header, a bad date or status (the message names file and line).
     """
+    try:
+        stat = Path(path).stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None
+    if key in _CACHE:
+        return _CACHE[key]
+    registry = _parse(path)
+    if key is not None:
+        _CACHE.clear()   # keep only the latest file read
+        _CACHE[key] = registry
+    return registry
+
+
+def _parse(path: str | Path) -> Registry:
     entries = []
     for lineno, row in read_rows(path, COLUMNS):
         if not row["city"] or not row["short"] or not row["name"]:

@@ -9,6 +9,7 @@ carries the words that triggered it, so the drafter sees why.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -41,6 +42,11 @@ def read_rules(path: str | Path | None = None) -> tuple[TopicRule, ...]:
         DataFileError: a malformed row (the message names file and line).
     """
     path = Path(path) if path else paths.policy_texts_dir() / RULES_FILE
+    return _read_rules(path, path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_rules(path: Path, _stamp: int) -> tuple[TopicRule, ...]:
     rules = []
     for lineno, row in read_rows(path, ("words", "lead", "partners", "status", "source")):
         words = tuple(w.strip() for w in row["words"].split(";") if w.strip())

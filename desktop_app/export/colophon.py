@@ -126,7 +126,7 @@ def colophon(draft: Draft) -> list:
         f'<w:p {nsdecls("w")}><w:pPr><w:snapToGrid w:val="0"/>'
         f'<w:spacing w:before="0" w:after="0" w:line="{g.LINE_PITCH - BORDER_ALLOWANCE}" w:lineRule="exact"/>'
         '</w:pPr></w:p>')
-    blanks = [first] + [parse_xml(f'<w:p {nsdecls("w")}/>') for _ in range(count - 1)] if count else []
+    blanks = [first] + [el("w:p") for _ in range(count - 1)] if count else []
     tail = parse_xml(
         f'<w:p {nsdecls("w")}><w:pPr><w:snapToGrid w:val="0"/>'
         '<w:spacing w:before="0" w:after="0" w:line="10" w:lineRule="exact"/>'

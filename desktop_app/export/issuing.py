@@ -11,13 +11,10 @@ A missing fact is printed as 【请补充】, never guessed.
 
 from __future__ import annotations
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
-
 from ..drafting.model import Draft
 from ..drafting.package import TO_SUPPLY, approving_bodies, cn_date, default_addressee
 from . import gbt9704 as g
-from .wml import run
+from .wml import el, run
 
 CHAR_TWIPS = 320 + g.CHAR_CONDENSE  # one 3号 character as laid out on the grid (16 pt, condensed)
 LINE_CHARS = g.CHARS_PER_LINE
@@ -33,18 +30,21 @@ def width(text: str) -> float:
 def para(text: str = "", *, style: str = "", left: float | None = None, first: float | None = None,
          hanging: float | None = None, jc: str = "", highlight_missing: bool = True):
     """A paragraph; indents in characters (None: the style's), 【请补充】 highlighted where it appears."""
-    ind = ""
+    p = el("w:p")
+    ppr = el("w:pPr")
+    p.append(ppr)
+    if style:
+        ppr.append(el("w:pStyle", val=style))
     if left is not None or first is not None or hanging is not None:
-        attrs = [f'w:left="{round((left or 0) * CHAR_TWIPS)}"', f'w:leftChars="{round((left or 0) * 100)}"']
+        attrs = {"left": str(round((left or 0) * CHAR_TWIPS)), "leftChars": str(round((left or 0) * 100))}
         if hanging is not None:
-            attrs += [f'w:hanging="{round(hanging * CHAR_TWIPS)}"', f'w:hangingChars="{round(hanging * 100)}"']
+            attrs |= {"hanging": str(round(hanging * CHAR_TWIPS)), "hangingChars": str(round(hanging * 100))}
         else:
             first = first or 0
-            attrs += [f'w:firstLine="{round(first * CHAR_TWIPS)}"', f'w:firstLineChars="{round(first * 100)}"']
-        ind = "<w:ind " + " ".join(attrs) + "/>"
-    style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""
-    jc_xml = f'<w:jc w:val="{jc}"/>' if jc else ""
-    p = parse_xml(f'<w:p {nsdecls("w")}><w:pPr>{style_xml}{ind}{jc_xml}</w:pPr></w:p>')
+            attrs |= {"firstLine": str(round(first * CHAR_TWIPS)), "firstLineChars": str(round(first * 100))}
+        ppr.append(el("w:ind", **attrs))
+    if jc:
+        ppr.append(el("w:jc", val=jc))
     for piece, missing in _split_missing(text):
         if piece:
             p.append(run(piece, highlight="yellow" if missing and highlight_missing else ""))

@@ -78,22 +78,24 @@ def city_cell(nc: NumberedClause) -> list[str]:
 
 
 def city_runs(nc: NumberedClause) -> list[list[tuple[str, bool]]]:
-    """The city's text as lines of (text, changed) pieces: changed against the provincial wording."""
+    """The city's text as lines of (text, changed) pieces: changed against the provincial wording.
+
+    Heading and body are compared as the plan's tracked changes compare them (the diffs are shared).
+    """
     clause = nc.clause
-    new = "\n".join(city_cell(nc))
     if clause.origin is not Origin.PROVINCIAL:
-        return [[(line, False)] for line in new.split("\n")]
-    old = "\n".join([nc.num + closed(clause.original_heading) + (clause.original_body.split("\n")[0]),
-                     *clause.original_body.split("\n")[1:]])
-    lines: list[list[tuple[str, bool]]] = [[]]
-    for op, text in word_diff(old, new):
-        if op == DELETE:
-            continue
-        for i, piece in enumerate(text.split("\n")):
-            if i:
-                lines.append([])
-            if piece:
-                lines[-1].append((piece, op == INSERT))
+        return [[(line, False)] for line in city_cell(nc)]
+    lines: list[list[tuple[str, bool]]] = [[(nc.num, False)]]
+    for old, new in ((closed(clause.original_heading), closed(clause.heading)),
+                     (clause.original_body, "\n".join(clause.paragraphs))):
+        for op, text in word_diff(old, new):
+            if op == DELETE:
+                continue
+            for i, piece in enumerate(text.split("\n")):
+                if i:
+                    lines.append([])
+                if piece:
+                    lines[-1].append((piece, op == INSERT))
     return lines
 
 
