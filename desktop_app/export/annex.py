@@ -21,7 +21,7 @@ from .wml import el, paragraph, run
 
 TITLE = "重点任务分工表"
 # Relative widths of the columns; the chosen ones share the landscape text width in these proportions.
-WEIGHTS = {"序号": 12, "重点任务": 36, "具体措施": 100, "牵头单位": 28, "责任单位": 36, "完成时限": 22}
+WEIGHTS = {"序号": 15, "重点任务": 36, "具体措施": 96, "牵头单位": 28, "责任单位": 36, "完成时限": 26}
 
 
 def cell_text(key: str, row: int, nc: NumberedClause) -> str:
@@ -50,7 +50,7 @@ def label_paragraphs(number: int | None, title: str) -> list:
     return [label, paragraph(), paragraph(g.STYLE_TITLE, title), paragraph()]
 
 
-def _cell(lines: list[str], width: int, style: str):
+def _cell(lines: list[str], width: int, style: str, center: bool = False):
     tc = el("w:tc")
     tcpr = el("w:tcPr")
     tcpr.append(el("w:tcW", w=str(width), type="dxa"))
@@ -58,6 +58,8 @@ def _cell(lines: list[str], width: int, style: str):
     tc.append(tcpr)
     for line in lines or [""]:
         p = paragraph(style)
+        if center:
+            p[0].append(el("w:jc", val="center"))
         if TO_SUPPLY in line:
             p.append(run(line, highlight="yellow"))
         elif line:
@@ -69,7 +71,9 @@ def _cell(lines: list[str], width: int, style: str):
 def _row(cells: list, header: bool = False):
     tr = el("w:tr")
     trpr = el("w:trPr")
-    trpr.append(el("w:cantSplit") if not header else el("w:tblHeader"))
+    if header:     # repeated on every page; body rows may break across pages (a long 具体措施 would otherwise
+        trpr.append(el("w:cantSplit"))   # leave most of a page empty)
+        trpr.append(el("w:tblHeader"))
     tr.append(trpr)
     for tc in cells:
         tr.append(tc)
@@ -100,7 +104,7 @@ def division_table(draft: Draft, columns: tuple[Column, ...]):
         cells = []
         for column, w in zip(columns, sizes, strict=True):
             lines = cell_text(column.key, number, nc).split("\n")
-            cells.append(_cell(lines, w, g.STYLE_TABLE_TEXT))
+            cells.append(_cell(lines, w, g.STYLE_TABLE_TEXT, center=column.key in ("序号", "完成时限")))
         tbl.append(_row(cells))
     return tbl
 

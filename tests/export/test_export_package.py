@@ -158,3 +158,10 @@ def test_no_division_at_all(anshan, corpus, tmp_path):
 def test_no_style_carries_a_highlight(annexed):
     # Word's schema for styles has no w:highlight (Word offers to repair such a file)
     assert annexed.styles.element.findall(f".//{W}style//{W}highlight") == []
+
+
+def test_the_clause_comment_names_its_units_and_why(annexed):
+    comments = [c.text for c in annexed.comments]
+    police = next(t for t in comments if "牵头单位 市公安局" in t)
+    assert "分工：牵头单位 市公安局；责任单位 市发展改革委、市人力资源社会保障局" in police
+    assert "完成时限 【请补充】" in police and "触发词：落户" in police
