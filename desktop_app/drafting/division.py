@@ -108,11 +108,16 @@ def suggest(heading: str, body: str, rules: tuple[TopicRule, ...], registry: Reg
 
 
 def suggest_draft(draft: Draft, rules: tuple[TopicRule, ...], registry: Registry, *,
-                  fill: bool = True) -> Draft:
-    """Every clause with the rules' suggestion; with *fill*, units not yet set are taken from it."""
+                  fill: bool = True, only: str | None = None) -> Draft:
+    """Every clause (or clause *only*) with the rules' suggestion; with *fill*, units not yet set are taken from it.
+
+    Also the edit behind 重新建议 (a draft from before version 2 has no suggestions yet; names follow the date).
+    """
     day = draft.package.date or DEFAULT_PLAN_DATE
 
     def one(clause: DraftClause) -> DraftClause:
+        if only is not None and clause.id != only:
+            return clause
         body = "" if clause.to_complete else clause.body   # a section to write holds only our placeholder
         s = suggest(clause.heading, body, rules, registry, city=draft.city, day=day, theme=draft.title)
         clause = replace(clause, suggestion=s)

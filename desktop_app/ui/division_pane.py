@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import PolicyDeskError
 from ..drafting import Draft, DraftSession
 from ..drafting.departments import DEFAULT_PLAN_DATE, Registry
-from ..drafting.division import adopt_suggestion, set_division
+from ..drafting.division import adopt_suggestion, read_rules, set_division, suggest_draft
 from ..drafting.model import DraftClause, SuggestedUnit
 from ..drafting.package import TO_CHECK
 
@@ -67,6 +67,7 @@ class DivisionPane(QWidget):
         self.partners_edit.editingFinished.connect(self._on_edited)
         self.deadline_edit.editingFinished.connect(self._on_edited)
         self.adopt_button.clicked.connect(self._on_adopt)
+        self.resuggest_button.clicked.connect(self._on_resuggest)
         self._refresh()
 
     def _build(self) -> None:
@@ -97,8 +98,14 @@ class DivisionPane(QWidget):
         self.suggestion_label.setWordWrap(True)
         self.suggestion_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.suggestion_label, 1)
+        buttons = QVBoxLayout()
         self.adopt_button = QPushButton(self.tr("采用建议"), self)
-        row.addWidget(self.adopt_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.resuggest_button = QPushButton(self.tr("重新建议"), self)
+        self.resuggest_button.setToolTip(self.tr("按分工规则和部门名录（成文日期）重新给出本条的建议；已填写的单位不变"))
+        buttons.addWidget(self.adopt_button)
+        buttons.addWidget(self.resuggest_button)
+        buttons.addStretch(1)
+        row.addLayout(buttons)
         col.addLayout(row)
         col.addStretch(1)
 
@@ -137,6 +144,7 @@ class DivisionPane(QWidget):
             self.suggestion_label.setText(self.tr("选择一条条款后可填写牵头单位、责任单位和完成时限。"))
             self.check_label.clear()
             self.adopt_button.setEnabled(False)
+            self.resuggest_button.setEnabled(False)
             return
         draft = self.session.draft
         registry = self._registry_source()
@@ -150,6 +158,7 @@ class DivisionPane(QWidget):
         adopted = s is not None and (clause.lead, clause.partners) == (
             s.lead.name if s.lead else "", tuple(u.name for u in s.partners))
         self.adopt_button.setEnabled(s is not None and not adopted)
+        self.resuggest_button.setEnabled(True)
 
     def _unit_text(self, unit: SuggestedUnit, registry: Registry) -> str:
         draft = self.session.draft
@@ -160,7 +169,8 @@ class DivisionPane(QWidget):
     def _suggestion_text(self, clause: DraftClause, registry: Registry) -> str:
         s = clause.suggestion
         if s is None or s.lead is None:
-            return self.tr("建议：本条未命中分工规则，请按本市职责分工填写。")
+            return self.tr("暂无建议：本条未命中分工规则，或草稿生成时尚无此功能（可点“重新建议”）。"
+                           "请按本市职责分工填写。")
         lead = self._unit_text(s.lead, registry)
         partners = "\n".join("　" + self._unit_text(u, registry) for u in s.partners) or self.tr("　无")
         return self.tr("建议牵头单位：\n　%1\n建议责任单位：\n%2").replace("%1", lead).replace("%2", partners)
@@ -191,9 +201,15 @@ class DivisionPane(QWidget):
         if self._clause() is not None:
             self._apply(self.tr("采用分工建议"), adopt_suggestion, self.clause_id)
 
-    def _apply(self, label: str, edit, *args) -> None:
+    @Slot()
+    def _on_resuggest(self) -> None:
+        if self._clause() is not None:
+            self._apply(self.tr("重新建议分工"), suggest_draft, read_rules(), self._registry_source(),
+                        only=self.clause_id)
+
+    def _apply(self, label: str, edit, *args, **kwargs) -> None:
         try:
-            self.session.apply(label, edit, *args)
+            self.session.apply(label, edit, *args, **kwargs)
         except PolicyDeskError as exc:
             self.failed.emit(str(exc))
             return

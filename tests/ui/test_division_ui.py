@@ -136,3 +136,22 @@ def test_tools_menu_offers_the_department_registry(make_window):
     window = make_window()
     titles = [a.text() for a in window.tools_menu.actions()]
     assert "部门名录…" in titles
+
+
+def test_a_draft_from_version_1_gets_its_suggestion_on_request(qtbot):
+    from pathlib import Path
+
+    from desktop_app.drafting import load_draft
+
+    old = load_draft(Path(__file__).parents[1] / "drafting" / "data" / "draft-v1-anshan.json")
+    widget = DivisionPane(RegistrySource(None))
+    qtbot.addWidget(widget)
+    session = DraftSession(old)
+    widget.set_session(session)
+    cid = next(c.id for c in old.clauses if "户籍" in c.heading)
+    widget.show_clause(cid)
+    assert widget.lead_edit.text() == "" and "暂无建议" in widget.suggestion_label.text()
+    qtbot.mouseClick(widget.resuggest_button, Qt.MouseButton.LeftButton)
+    assert session.draft.clause(cid).lead == "市公安局" and widget.lead_edit.text() == "市公安局"
+    assert "触发词：落户" in widget.suggestion_label.text()
+    assert session.undo() and widget.lead_edit.text() == ""
