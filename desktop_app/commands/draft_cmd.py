@@ -9,7 +9,7 @@ from pathlib import Path
 from ..core.errors import LookupFailed
 from ..drafting import Draft, build_draft, load_draft, save_draft
 from ..drafting.departments import load_registry
-from ..drafting.edit import set_package
+from ..drafting.division import set_package_following
 from ..drafting.package import DIVISION_LABELS, DocumentPackage, PackageError
 from ..export import export_draft, export_table
 from ..export.safety import TargetExistsError, check_target
@@ -74,7 +74,8 @@ def _draft(corpus, args: argparse.Namespace) -> Draft:
         draft = load_draft(args.source)
         if args.city and corpus.city(args.city).name != draft.city:
             raise LookupFailed(f"草稿 {args.source} 是{draft.city}的，与 --city {args.city} 不符")
-        return set_package(draft, package_from_args(draft.package, args))
+        registry = load_registry(Workspace.from_environment())
+        return set_package_following(draft, package_from_args(draft.package, args), registry)
     if not args.city:
         names = "、".join(c.name for c in corpus.cities)
         raise LookupFailed(f"请用 --city 指定城市；可选：{names}")

@@ -128,6 +128,35 @@ def suggest_draft(draft: Draft, rules: tuple[TopicRule, ...], registry: Registry
     return draft.with_parts(tuple(replace(p, clauses=tuple(one(c) for c in p.clauses)) for p in draft.parts))
 
 
+def follow_date(draft: Draft, registry: Registry) -> Draft:
+    """Units named as on the draft's 成文日期: a name no longer (or not yet) valid gives way to the department
+    holding its first duty on that date (市扶贫办 → 市乡村振兴局 in 2022).  Names the registry does not hold stay."""
+    day = draft.package.date or DEFAULT_PLAN_DATE
+
+    def current(name: str) -> str:
+        entry = registry.named(draft.city, name, day)
+        if entry is None or entry.valid_on(day) or not entry.keys:
+            return name
+        successor = registry.for_duty(draft.city, entry.keys[0], day)
+        return successor.short if successor else name
+
+    def one(clause: DraftClause) -> DraftClause:
+        lead = current(clause.lead) if clause.lead else ""
+        partners = tuple(dict.fromkeys(n for n in (current(p) for p in clause.partners) if n != lead))
+        return replace(clause, lead=lead, partners=partners)
+
+    return draft.with_parts(tuple(replace(p, clauses=tuple(one(c) for c in p.clauses)) for p in draft.parts))
+
+
+def set_package_following(draft: Draft, package, registry: Registry) -> Draft:
+    """New document facts; when the 成文日期 changed, unit names follow it (one undo step for both)."""
+    from .edit import set_package
+
+    changed = package.date != draft.package.date
+    draft = set_package(draft, package)
+    return follow_date(draft, registry) if changed else draft
+
+
 # ---- printed forms -----------------------------------------------------------------------------
 def units_text(names: tuple[str, ...]) -> str:
     return "、".join(n for n in names if n)

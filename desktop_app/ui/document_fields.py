@@ -9,6 +9,7 @@ not applied.  Left empty, a fact is printed as 【请补充】.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Signal, Slot
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from ..drafting import Draft, DraftSession
 from ..drafting import edit as ed
+from ..drafting.departments import Registry
+from ..drafting.division import set_package_following
 from ..drafting.package import (
     DIVISION_LABELS,
     INLINE_FORMS,
@@ -60,8 +63,9 @@ class DocumentFields(QWidget):
     edited = Signal()
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, registry_source: Callable[[], Registry] | None = None) -> None:
         super().__init__(parent)
+        self._registry_source = registry_source   # given: a new 成文日期 renames units that changed by then
         self.session: DraftSession | None = None
         self._loading = False
         self._build()
@@ -183,6 +187,10 @@ class DocumentFields(QWidget):
             self.failed.emit(str(exc))
             return
         self.error_label.clear()
-        if package != self.session.draft.package:
+        if package == self.session.draft.package:
+            return
+        if self._registry_source is not None:
+            self.session.apply(self.tr("修改发文信息"), set_package_following, package, self._registry_source())
+        else:
             self.session.apply(self.tr("修改发文信息"), ed.set_package, package)
-            self.edited.emit()
+        self.edited.emit()

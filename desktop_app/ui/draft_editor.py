@@ -340,7 +340,7 @@ class DraftEditor(QWidget):
         col.addWidget(QLabel(self.tr("序言"), front))
         self.preamble_edit = QPlainTextEdit(front)
         col.addWidget(self.preamble_edit, 1)
-        self.document_fields = DocumentFields(front)  # HOOK(package): 发文机关、日期、文号、版记、分工写法
+        self.document_fields = DocumentFields(front, self._registry_source)  # HOOK(package): 发文要素、分工写法
         col.addWidget(self.document_fields)  # HOOK(package)
         tabs.addTab(front, self.tr("标题与序言"))
         for widget in (self.heading_edit, self.title_edit):

@@ -103,3 +103,19 @@ def test_inline_forms_are_the_attested_ones(form, first, expected):
 
 def test_missing_lead_is_written_to_be_supplied():
     assert inline_text(DraftClause("c", "h"), "lead") == "（【请补充】负责）"
+
+
+def test_unit_names_follow_a_new_date_of_the_plan(corpus, registry):
+    from dataclasses import replace
+
+    from desktop_app.drafting.division import set_package_following
+
+    draft = build_draft(corpus, "鞍山市")
+    cid = next(c.id for c in draft.clauses if "扶贫" in c.heading)
+    draft = set_division(draft, cid, "市扶贫办", ["市财政局", "自定单位"], "")
+    later = set_package_following(draft, replace(draft.package, date="2022-03-01"), registry)
+    assert later.clause(cid).lead == "市乡村振兴局" and later.clause(cid).partners == ("市财政局", "自定单位")
+    latest = set_package_following(later, replace(later.package, date="2025-01-01"), registry)
+    assert latest.clause(cid).lead == "市农业农村局"
+    same_day = set_package_following(draft, replace(draft.package, public=True), registry)
+    assert same_day.clause(cid).lead == "市扶贫办"    # only a new date renames

@@ -136,3 +136,13 @@ def test_departments_command_lists_the_registry(capsys):
     assert police["verified"] is False and police["duties"] == ["公安"]
     assert main(["departments", "--city", "北京市"]) == 2
     assert "沈阳市" in capsys.readouterr().err
+
+
+def test_a_new_date_renames_units_of_a_saved_draft(capsys, tmp_path):
+    saved = tmp_path / "d.json"
+    assert run(capsys, "--city", "锦州市", "--save", saved)[0] == 0
+    assert run(capsys, "--from", saved, "--date", "2022-05-01", "--save", tmp_path / "later.json")[0] == 0
+    clauses = [c for p in json.loads((tmp_path / "later.json").read_text(encoding="utf-8"))["parts"]
+               for c in p["clauses"]]
+    poverty = next(c for c in clauses if "扶贫" in c["heading"])
+    assert poverty["lead"] == "市乡村振兴局"

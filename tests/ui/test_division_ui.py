@@ -155,3 +155,15 @@ def test_a_draft_from_version_1_gets_its_suggestion_on_request(qtbot):
     assert session.draft.clause(cid).lead == "市公安局" and widget.lead_edit.text() == "市公安局"
     assert "触发词：落户" in widget.suggestion_label.text()
     assert session.undo() and widget.lead_edit.text() == ""
+
+
+def test_a_new_date_in_the_fields_renames_units_in_the_same_undo_step(qtbot, anshan):
+    fields = DocumentFields(registry_source=RegistrySource(None))
+    qtbot.addWidget(fields)
+    session = DraftSession(anshan)
+    fields.set_session(session)
+    cid = next(c.id for c in anshan.clauses if "扶贫" in c.heading)
+    assert session.draft.clause(cid).lead == "市扶贫办"
+    finish(qtbot, fields.date_edit, "2022-03-01")
+    assert session.draft.clause(cid).lead == "市乡村振兴局" and session.draft.package.date == "2022-03-01"
+    assert session.undo() and session.draft.clause(cid).lead == "市扶贫办" and session.draft.package.date == ""
