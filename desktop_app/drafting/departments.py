@@ -161,10 +161,15 @@ def load_registry(workspace: Workspace | None = None) -> Registry:
 
 
 class RegistrySource:
-    """The workspace's registry, read again only when the drafter's copy changed (for the editor's panes)."""
+    """The workspace's registry, read again only when the drafter's copy changed (for the editor's panes).
+
+    A drafter's copy that cannot be read never stops the editor: the shipped registry is used and
+    ``problem`` holds the message naming the file.
+    """
 
     def __init__(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
+        self.problem = ""
         self._stamp: tuple[float, int] | None = None
         self._registry: Registry | None = None
 
@@ -176,7 +181,11 @@ class RegistrySource:
         except OSError:
             stamp = None
         if self._registry is None or stamp != self._stamp:
-            self._registry, self._stamp = load_registry(self.workspace), stamp
+            try:
+                self._registry, self.problem = load_registry(self.workspace), ""
+            except DataFileError as exc:
+                self._registry, self.problem = read_registry(shipped_path()), f"{exc}；暂用默认部门名录"
+            self._stamp = stamp
         return self._registry
 
 

@@ -153,10 +153,16 @@ class DepartmentsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("部门名录"))
         self.workspace = workspace
-        self.registry: Registry = load_registry(workspace)
+        problem = ""
+        try:
+            self.registry: Registry = load_registry(workspace)
+        except PolicyDeskError as exc:
+            self.registry, problem = load_registry(None), self.tr("%1；现显示默认名录，保存将替换该文件").replace(
+                "%1", str(exc))
         self.model = DepartmentsModel(self)
         self._dirty = False
         self._build()
+        self.status_label.setText(problem)
         self.city_box.addItems(list(self.registry.cities()))
         if city:
             self.city_box.setCurrentText(city)

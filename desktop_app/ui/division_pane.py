@@ -176,6 +176,10 @@ class DivisionPane(QWidget):
         return self.tr("建议牵头单位：\n　%1\n建议责任单位：\n%2").replace("%1", lead).replace("%2", partners)
 
     def _check_text(self, clause: DraftClause, registry: Registry) -> str:
+        problem = getattr(self._registry_source, "problem", "")
+        return "\n".join(x for x in (problem, self._unsure_text(clause, registry)) if x)
+
+    def _unsure_text(self, clause: DraftClause, registry: Registry) -> str:
         draft = self.session.draft
         unsure = [n for n in (clause.lead, *clause.partners)
                   if n and registry.needs_check(draft.city, n, self._day(draft))]

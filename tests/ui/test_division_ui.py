@@ -167,3 +167,18 @@ def test_a_new_date_in_the_fields_renames_units_in_the_same_undo_step(qtbot, ans
     finish(qtbot, fields.date_edit, "2022-03-01")
     assert session.draft.clause(cid).lead == "市乡村振兴局" and session.draft.package.date == "2022-03-01"
     assert session.undo() and session.draft.clause(cid).lead == "市扶贫办" and session.draft.package.date == ""
+
+
+def test_an_unreadable_registry_copy_falls_back_to_the_shipped_one_and_says_so(qtbot, anshan, data_dir):
+    workspace = Workspace(data_dir)
+    workspace.departments_path.write_text("不是名录\n", encoding="utf-8")
+    source = RegistrySource(workspace)
+    widget = DivisionPane(source)
+    qtbot.addWidget(widget)
+    widget.set_session(DraftSession(anshan))
+    widget.show_clause(next(c.id for c in anshan.clauses if "户籍" in c.heading))
+    assert str(workspace.departments_path) in widget.check_label.text() and "默认部门名录" in widget.check_label.text()
+    assert "市公安局" in widget.suggestion_label.text()
+    dialog = DepartmentsDialog(workspace)
+    qtbot.addWidget(dialog)
+    assert str(workspace.departments_path) in dialog.status_label.text() and dialog.model.rows
