@@ -35,7 +35,7 @@ def cmd_departments(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"policydesk departments: {exc}", file=sys.stderr)
         return 2
-    registry = load_registry(Workspace.from_environment())
+    registry = load_registry(getattr(args, "workspace", None) or Workspace.from_environment())
     city = args.city.strip()
     if city not in registry.cities():
         short = city + "市"

@@ -10,7 +10,7 @@ from ..core.errors import LookupFailed
 from ..drafting import Draft, build_draft, load_draft, save_draft
 from ..drafting.departments import load_registry
 from ..drafting.division import set_package_following
-from ..drafting.package import DIVISION_LABELS, DocumentPackage, PackageError
+from ..drafting.package import DIVISION_LABELS, DocumentPackage
 from ..export import export_draft, export_table
 from ..export.safety import TargetExistsError, check_target
 from ..workspace import Workspace
@@ -33,14 +33,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    try:
-        return _run(args)
-    except PackageError as exc:
-        print(f"policydesk draft: {exc}", file=sys.stderr)
-        return 2
-
-
-def _run(args: argparse.Namespace) -> int:
     if not (args.output or args.table or args.save):
         print("policydesk draft: 请至少给出 -o、--table 或 --save 之一", file=sys.stderr)
         return 2
@@ -61,7 +53,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"已保存草稿：{args.save}")
     if args.output:
         export_draft(draft, corpus, args.output, track_changes=args.track_changes, overwrite=args.force)
-        mode = ("，修订模式" if args.track_changes else "") + f"，分工：{DIVISION_LABELS[draft.package.division]}"
+        mode = "，修订模式" if args.track_changes else ""
         print(f"已导出方案：{args.output}（{_summary(draft)}{mode}）")
     if args.table:
         export_table(draft, corpus, args.table, overwrite=args.force)
@@ -74,13 +66,17 @@ def _draft(corpus, args: argparse.Namespace) -> Draft:
         draft = load_draft(args.source)
         if args.city and corpus.city(args.city).name != draft.city:
             raise LookupFailed(f"草稿 {args.source} 是{draft.city}的，与 --city {args.city} 不符")
-        registry = load_registry(Workspace.from_environment())
-        return set_package_following(draft, package_from_args(draft.package, args), registry)
+        return set_package_following(draft, package_from_args(draft.package, args), _registry(args))
     if not args.city:
         names = "、".join(c.name for c in corpus.cities)
         raise LookupFailed(f"请用 --city 指定城市；可选：{names}")
-    registry = load_registry(Workspace.from_environment())
-    return build_draft(corpus, args.city, registry=registry, package=package_from_args(DocumentPackage(), args))
+    package = package_from_args(DocumentPackage(), args)
+    return build_draft(corpus, args.city, registry=_registry(args), package=package)
+
+
+def _registry(args: argparse.Namespace):
+    """The workspace's department registry (the entry point's Workspace when it hands one down)."""
+    return load_registry(getattr(args, "workspace", None) or Workspace.from_environment())
 
 
 def _summary(draft: Draft) -> str:
@@ -88,4 +84,6 @@ def _summary(draft: Draft) -> str:
     clauses = [nc.clause for np in numbered for nc in np.clauses]
     flags = sum(len(c.open_flags) for c in clauses)
     todo = sum(c.to_complete for c in clauses) + sum(np.part.to_complete and not np.clauses for np in numbered)
-    return f"{len(numbered)} 部分 {len(clauses)} 条，批注 {len(clauses)} 条，待处理提示 {flags} 条，待起草 {todo} 处"
+    division = DIVISION_LABELS[draft.package.division]
+    return (f"{len(numbered)} 部分 {len(clauses)} 条，批注 {len(clauses)} 条，待处理提示 {flags} 条，待起草 {todo} 处，"
+            f"分工：{division}")

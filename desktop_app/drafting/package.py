@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..core.errors import LookupFailed
+
 TO_SUPPLY = "【请补充】"
 TO_CHECK = "待核"
 
@@ -71,8 +73,11 @@ class DocumentPackage:
     columns: tuple[Column, ...] = DEFAULT_COLUMNS
 
 
-class PackageError(ValueError):
-    """A field value the document cannot use (bad date, unknown column); the message is Chinese."""
+class PackageError(LookupFailed, ValueError):
+    """A value given by the user the document cannot use (bad date, unknown column); the message is Chinese.
+
+    A :class:`LookupFailed`, so the command line exits with 2 (bad input), as for an unknown city.
+    """
 
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
