@@ -30,6 +30,7 @@ from . import gbt9704 as g
 from .basis import comment_text
 from .colophon import colophon
 from .diff import DELETE, EQUAL, INSERT, word_diff
+from .landscape_numbers import rotate_numbers
 from .safety import check_target, write_export
 from .sections import break_before, close_section, set_landscape, set_start
 from .wml import el, paragraph, run
@@ -321,6 +322,7 @@ def back_matter(w: _Writer, draft: Draft) -> None:
         elements = annex.division_annex(draft, None)
         w.add_all(elements)
         set_landscape(close_section(w.last, w.sect))
+        rotate_numbers(w.doc, 1)
     set_start(w.sect, "evenPage")
     w.add_all(colophon(draft))
 

@@ -83,6 +83,24 @@ def test_annex_is_a_landscape_section_with_label_title_and_the_division_table(an
     assert [r.cells[0].text for r in table.rows[1:4]] == ["1", "2", "3"]
 
 
+def test_landscape_pages_number_where_portrait_pages_do(annexed):
+    annex = annexed.sections[1]
+    body = annexed.sections[0]
+    assert annex.footer.part is not body.footer.part and annex.even_page_footer.part is not body.even_page_footer.part
+    odd = annex.footer._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData")
+    even = annex.even_page_footer._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}"
+                                                 "graphicData")
+    assert 'vert="vert"' in etree_text(odd) and "PAGE" in etree_text(odd)      # odd: left edge, runs downwards
+    assert 'vert="vert270"' in etree_text(even)                                # even: right edge, runs upwards
+    assert annexed.sections[2].footer.part is body.footer.part                 # the 版记 page numbers as before
+
+
+def etree_text(element) -> str:
+    from lxml import etree
+
+    return etree.tostring(element, encoding="unicode")
+
+
 def test_colophon_is_on_an_even_page_between_separator_lines(annexed):
     final = sections(annexed)[-1]
     assert final.find(f"{W}type").get(qn("w:val")) == "evenPage"

@@ -93,7 +93,9 @@ def test_every_character_of_the_body_is_drawn_in_order(pdfs, tmp_path):
 
 
 def test_page_numbers_read_dash_n_dash_odd_right_even_left(pdfs):
-    plan = [page for page in pages(pdfs[0]) if page]          # blank pages carry no number
+    sizes = page_sizes(pdfs[0])
+    plan = [page for page, (w, h) in zip(pages(pdfs[0]), sizes, strict=True)
+            if page and w < h]                                # blank pages carry no number; landscape: below
     numbers = [page[-1] for page in plan]
     values = [int(PAGE_NUMBER.match(n.strip()).group(1)) for n in numbers]
     assert values[:3] == [1, 2, 3] and values == sorted(values)
@@ -108,6 +110,9 @@ def test_annex_is_landscape_and_the_colophon_falls_on_an_even_page(pdfs):
     assert sizes[annex][0] > sizes[annex][1]                   # landscape
     assert plan[annex][1].strip() == "重点任务分工表"
     assert any("具体措施" in line and "牵头单位" in line for line in plan[annex])
+    for number, (page, (w, h)) in enumerate(zip(plan, sizes, strict=True), 1):
+        if w > h:   # turned back to portrait, the number is where it is on every page (a rotated text box)
+            assert any(re.search(rf"—\s*{number}\s*—", line) for line in page)
     last = plan[-1]
     assert "印发" in last[-2] and len(plan) % 2 == 0          # the 版记 is on the back of a sheet
     assert sizes[-1][0] < sizes[-1][1]
