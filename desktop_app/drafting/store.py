@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -226,7 +227,7 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
 
 
 # version N → the step that turns a version-N file into version N + 1 (a later version adds its own step).
-MIGRATIONS: dict[int, Any] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 def migrate(data: dict[str, Any], version: int, path: str | Path = "<草稿>") -> dict[str, Any]:
