@@ -12,6 +12,7 @@ from __future__ import annotations
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
+from ..drafting.build import TO_COMPLETE
 from ..drafting.division import units_text
 from ..drafting.model import Draft, NumberedClause
 from ..drafting.package import TO_SUPPLY, Column
@@ -60,7 +61,7 @@ def _cell(lines: list[str], width: int, style: str, center: bool = False):
         p = paragraph(style)
         if center:
             p[0].append(el("w:jc", val="center"))
-        if TO_SUPPLY in line:
+        if TO_SUPPLY in line or TO_COMPLETE in line:
             p.append(run(line, highlight="yellow"))
         elif line:
             p.append(run(line))
