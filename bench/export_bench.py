@@ -1,5 +1,8 @@
 """Benchmark: a city's full draft exported with comments, tracked changes and the 对照表 (target ≤ 0.5 s).
 
+The plan is the complete document: task division both inline and as the landscape annex table, joint issuers,
+附注, 版记 (as ``policydesk draft --division both --issuer … --cc … --public``).
+
 Run from the repository root:
 
     /work/venv/bin/python bench/export_bench.py [--runs 10] [--city 沈阳市]
@@ -39,17 +42,26 @@ def run(folder: Path, runs: int, city: str) -> int:
     from desktop_app.core.corpus import Corpus
     from desktop_app.core.segment import tokenizer
     from desktop_app.drafting import build_draft
+    from desktop_app.drafting.package import DocumentPackage
     from desktop_app.export import export_draft, export_table
+    from desktop_app.export.diff import _word_diff
+
+    package = DocumentPackage(issuers=("中共沈阳市委办公室", "沈阳市人民政府办公室"), date="2020-07-15",
+                              cc=("省委办公厅", "省政府办公厅"), printer="沈阳市人民政府办公室",
+                              print_date="2020-07-16", public=True, division="both")
 
     corpus = Corpus.load()
     start = time.perf_counter()
     tokenizer()
     jieba_s = time.perf_counter() - start
-    steps: dict[str, list[float]] = {"build draft": [], "plan .docx (comments + tracked changes)": [],
+    steps: dict[str, list[float]] = {"build draft": [], "plan .docx (comments, tracked changes, annex, 版记)": [],
                                      "对照表 .docx": [], "total": []}
+    cpu: list[float] = []
     for i in range(runs + 1):
+        c0 = time.process_time()
         t0 = time.perf_counter()
-        draft = build_draft(corpus, city)
+        _word_diff.cache_clear()   # measure a first export: nothing remembered from the previous run
+        draft = build_draft(corpus, city, package=package)
         t1 = time.perf_counter()
         export_draft(draft, corpus, folder / "plan.docx", track_changes=True, overwrite=True)
         t2 = time.perf_counter()
@@ -57,6 +69,7 @@ def run(folder: Path, runs: int, city: str) -> int:
         t3 = time.perf_counter()
         if i == 0:
             continue   # warm-up
+        cpu.append(time.process_time() - c0)
         for name, value in zip(steps, (t1 - t0, t2 - t1, t3 - t2, t3 - t0), strict=True):
             steps[name].append(value)
     clauses = sum(len(np.clauses) for np in draft.numbered())
@@ -65,6 +78,9 @@ def run(folder: Path, runs: int, city: str) -> int:
     print(f"jieba dictionary load (once per process): {jieba_s * 1000:.0f} ms")
     for name, values in steps.items():
         print(f"{name:42s} median {statistics.median(values) * 1000:7.1f} ms   worst {max(values) * 1000:7.1f} ms")
+    # on a shared machine the processor time says what the export costs when it has a core to itself
+    print(f"{'total processor time (this process)':42s} median {statistics.median(cpu) * 1000:7.1f} ms   "
+          f"load average {os.getloadavg()[0]:.1f}")
     total = statistics.median(steps["total"])
     verdict = "OK" if total <= TARGET_S else "TOO SLOW"
     print(f"target ≤ {TARGET_S * 1000:.0f} ms for the full export: {verdict}")

@@ -27,6 +27,7 @@ COMMANDS = {
     "docs": _CORPUS, "show": _CORPUS, "links": _CORPUS, "coverage": _CORPUS,
     "selftest": "desktop_app.commands.selftest_cmd",
     "draft": "desktop_app.commands.draft_cmd",
+    "departments": "desktop_app.commands.departments_cmd",
     "import": _IMPORT, "remove": _IMPORT,
     "search": "desktop_app.commands.search_cmd",
 }

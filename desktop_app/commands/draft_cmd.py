@@ -8,9 +8,14 @@ from pathlib import Path
 
 from ..core.errors import LookupFailed
 from ..drafting import Draft, build_draft, load_draft
+from ..drafting.departments import load_registry
+from ..drafting.division import set_package_following
+from ..drafting.package import DIVISION_LABELS, DocumentPackage
 from ..drafting.store import draft_to_json
 from ..export.safety import check_target, write_all
+from ..workspace import Workspace
 from .common import load_corpus
+from .package_args import add_package_options, package_from_args
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="source", metavar="DRAFT.json", help="从已保存的草稿文件导出，而不是重新生成")
     p.add_argument("--save", metavar="DRAFT.json", help="把草稿保存为文件，以便在窗口中继续编辑")
     p.add_argument("--force", action="store_true", help="方案、对照表或草稿文件已存在时覆盖（不加则不动已有文件）")
+    add_package_options(p)
     p.set_defaults(func=cmd_draft)
 
 
@@ -69,11 +75,17 @@ def _draft(corpus, args: argparse.Namespace) -> Draft:
         draft = load_draft(args.source)
         if args.city and corpus.city(args.city).name != draft.city:
             raise LookupFailed(f"草稿 {args.source} 是{draft.city}的，与 --city {args.city} 不符")
-        return draft
+        return set_package_following(draft, package_from_args(draft.package, args), _registry(args))
     if not args.city:
         names = "、".join(c.name for c in corpus.cities)
         raise LookupFailed(f"请用 --city 指定城市；可选：{names}")
-    return build_draft(corpus, args.city)
+    package = package_from_args(DocumentPackage(), args)
+    return build_draft(corpus, args.city, registry=_registry(args), package=package)
+
+
+def _registry(args: argparse.Namespace):
+    """The workspace's department registry (the entry point's Workspace when it hands one down)."""
+    return load_registry(getattr(args, "workspace", None) or Workspace.from_environment())
 
 
 def _summary(draft: Draft) -> str:
@@ -81,4 +93,6 @@ def _summary(draft: Draft) -> str:
     clauses = [nc.clause for np in numbered for nc in np.clauses]
     flags = sum(len(c.open_flags) for c in clauses)
     todo = sum(c.to_complete for c in clauses) + sum(np.part.to_complete and not np.clauses for np in numbered)
-    return f"{len(numbered)} 部分 {len(clauses)} 条，批注 {len(clauses)} 条，待处理提示 {flags} 条，待起草 {todo} 处"
+    division = DIVISION_LABELS[draft.package.division]
+    return (f"{len(numbered)} 部分 {len(clauses)} 条，批注 {len(clauses)} 条，待处理提示 {flags} 条，待起草 {todo} 处，"
+            f"分工：{division}")

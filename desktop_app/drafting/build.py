@@ -9,7 +9,9 @@ from ..core.corpus import Corpus, CoverageRow
 from ..core.model import Clause, Document, DocumentKind, Part, Relation
 from ..core.tables import AdaptationRule, City
 from . import adapt
+from .departments import Registry
 from .model import Draft, DraftClause, DraftPart, Origin, Replacement
+from .package import DocumentPackage
 
 TITLE = "{city}关于促进劳动力和人才社会性流动体制机制改革的实施方案（征求意见稿）"
 TO_COMPLETE = "【待起草】"
@@ -22,8 +24,12 @@ def now_iso() -> str:
 
 
 def build_draft(corpus: Corpus, city_name: str, provincial_doc: str = "liaoning",
-                central_doc: str = "central") -> Draft:
-    """The first draft of *city_name*'s plan.
+                central_doc: str = "central", *, registry: Registry | None = None,
+                package: DocumentPackage | None = None) -> Draft:
+    """The first draft of *city_name*'s plan, each clause with the suggested 牵头单位 and 责任单位.
+
+    *registry* is the workspace's department registry (the shipped one when None); units are
+    named as on the *package*'s 成文日期 (or the registry's default plan date).
 
     Raises:
         LookupFailed: the city or a document is unknown (the message lists the valid cities).
@@ -35,11 +41,15 @@ def build_draft(corpus: Corpus, city_name: str, provincial_doc: str = "liaoning"
     parts = [_part(corpus, prov, part, city) for part in prov.parts if part.clauses]
     front, back = _gap_parts(corpus, central)
     stamp = now_iso()
-    return Draft(
+    draft = Draft(
         id=uuid.uuid4().hex, city=city.name, title=TITLE.format(city=city.name), preamble=preamble,
         parts=(*front, *parts, *back), provincial_doc=prov.id, central_doc=central.id,
-        preamble_replacements=pre_repl, created=stamp, modified=stamp,
+        preamble_replacements=pre_repl, created=stamp, modified=stamp, package=package or DocumentPackage(),
     )
+    from .departments import load_registry
+    from .division import read_rules, suggest_draft
+
+    return suggest_draft(draft, read_rules(), registry if registry is not None else load_registry())
 
 
 def _preamble(prov: Document, central: Document, city: City,

@@ -14,6 +14,7 @@ from ..core.errors import PolicyDeskError
 from ..core.normalize import normalize_text
 from .build import TO_COMPLETE, now_iso
 from .model import Draft, DraftClause, DraftPart, Origin
+from .package import DocumentPackage
 
 UNDO_LIMIT = 200
 
@@ -37,6 +38,11 @@ def _map_part(draft: Draft, part_id: str, change: Callable[[DraftPart], DraftPar
 
 def set_title(draft: Draft, title: str) -> Draft:
     return replace(draft, title=title.strip())
+
+
+def set_package(draft: Draft, package: DocumentPackage) -> Draft:
+    """New issuing facts and print choices (标题与序言 tab, command-line options)."""
+    return replace(draft, package=package)
 
 
 def set_preamble(draft: Draft, text: str) -> Draft:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from ..core.numerals import int_to_cn
+from .package import DocumentPackage
 
 
 class Origin(str, Enum):
@@ -55,6 +56,27 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class SuggestedUnit:
+    """A unit the topic rules proposed for a clause: ``key`` is the registry's duty key (公安, 人社)."""
+
+    key: str
+    name: str
+    triggers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DivisionSuggestion:
+    """The lead unit first, then the responsible units, as the topic rules proposed them."""
+
+    lead: SuggestedUnit | None = None
+    partners: tuple[SuggestedUnit, ...] = ()
+
+    @property
+    def units(self) -> tuple[SuggestedUnit, ...]:
+        return ((self.lead,) if self.lead else ()) + self.partners
+
+
+@dataclass(frozen=True)
 class DraftClause:
     id: str
     heading: str
@@ -69,6 +91,10 @@ class DraftClause:
     replacements: tuple[Replacement, ...] = ()
     flags: tuple[Flag, ...] = ()
     to_complete: bool = False           # a section the drafter still has to write
+    lead: str = ""                      # 牵头单位 (short form as printed)
+    partners: tuple[str, ...] = ()      # 责任单位, in order
+    deadline: str = ""                  # 完成时限, as the drafter writes it (2020年12月底前, 长期坚持)
+    suggestion: DivisionSuggestion | None = None   # what the topic rules proposed, with trigger words
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -106,6 +132,7 @@ class Draft:
     preamble_replacements: tuple[Replacement, ...] = ()
     created: str = ""
     modified: str = ""
+    package: DocumentPackage = field(default_factory=DocumentPackage)
 
     @property
     def clauses(self) -> tuple[DraftClause, ...]:

@@ -8,7 +8,9 @@ closes normally, so a file left there means the program was killed or crashed:
 
 from __future__ import annotations
 
+import copy
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,10 +19,11 @@ from ..core.errors import FileProblem, MissingInput
 from ..core.fileio import atomic_write_text
 from ..workspace import Workspace, WorkspaceError, os_reason
 from .build import now_iso
-from .model import Draft, DraftClause, DraftPart, Flag, Origin, Replacement
+from .model import DivisionSuggestion, Draft, DraftClause, DraftPart, Flag, Origin, Replacement, SuggestedUnit
+from .package import DEFAULT_COLUMNS, INLINE_FORMS, Column, DivisionMode, DocumentPackage
 
 FORMAT = "policydesk-draft"
-VERSION = 1
+VERSION = 2
 
 
 class DraftFileError(FileProblem):
@@ -46,7 +49,27 @@ def _clause(c: DraftClause) -> dict[str, Any]:
         "source_id": c.source_id, "original_heading": c.original_heading, "original_body": c.original_body,
         "carries_out": list(c.carries_out), "related": list(c.related),
         "replacements": [_replacement(r) for r in c.replacements], "flags": [_flag(f) for f in c.flags],
-        "to_complete": c.to_complete,
+        "to_complete": c.to_complete, "lead": c.lead, "partners": list(c.partners), "deadline": c.deadline,
+        "suggestion": _suggestion(c.suggestion),
+    }
+
+
+def _unit(u: SuggestedUnit) -> dict[str, Any]:
+    return {"key": u.key, "name": u.name, "triggers": list(u.triggers)}
+
+
+def _suggestion(s: DivisionSuggestion | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"lead": _unit(s.lead) if s.lead else None, "partners": [_unit(u) for u in s.partners]}
+
+
+def _package(p: DocumentPackage) -> dict[str, Any]:
+    return {
+        "issuers": list(p.issuers), "date": p.date, "doc_number": p.doc_number, "cc": list(p.cc),
+        "printer": p.printer, "print_date": p.print_date, "notice": p.notice, "addressee": p.addressee,
+        "public": p.public, "division": p.division, "inline_form": p.inline_form,
+        "columns": [{"key": c.key, "label": c.label} for c in p.columns],
     }
 
 
@@ -64,7 +87,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "provincial_doc": draft.provincial_doc, "central_doc": draft.central_doc,
         "created": draft.created, "modified": draft.modified, "preamble": list(draft.preamble),
         "preamble_replacements": [_replacement(r) for r in draft.preamble_replacements],
-        "parts": [_part(p) for p in draft.parts],
+        "parts": [_part(p) for p in draft.parts], "package": _package(draft.package),
     }
 
 
@@ -127,7 +150,39 @@ class _Reader:
                                for i, r in enumerate(g(obj, "replacements", list, where, []))),
             flags=tuple(self.flag(f, f"{where}提示{i + 1}") for i, f in enumerate(g(obj, "flags", list, where, []))),
             to_complete=g(obj, "to_complete", bool, where, False),
+            lead=g(obj, "lead", str, where, ""), partners=self.strings(obj, "partners", where),
+            deadline=g(obj, "deadline", str, where, ""), suggestion=self.suggestion(obj, where),
         )
+
+    def unit(self, obj: Any, where: str) -> SuggestedUnit:
+        return SuggestedUnit(self.get(obj, "key", str, where), self.get(obj, "name", str, where),
+                             self.strings(obj, "triggers", where))
+
+    def suggestion(self, obj: Any, where: str) -> DivisionSuggestion | None:
+        data = self.get(obj, "suggestion", (dict, type(None)), where, None)
+        if data is None:
+            return None
+        where = f"{where}分工建议"
+        lead = self.get(data, "lead", (dict, type(None)), where, None)
+        return DivisionSuggestion(
+            self.unit(lead, where) if lead is not None else None,
+            tuple(self.unit(u, where) for u in self.get(data, "partners", list, where, [])))
+
+    def package(self, data: Any) -> DocumentPackage:
+        obj = self.get(data, "package", dict, "文件", {})
+        g, where = self.get, "发文信息"
+        columns = tuple(Column(g(c, "key", str, where), g(c, "label", str, where))
+                        for c in g(obj, "columns", list, where, [])) or DEFAULT_COLUMNS
+        package = DocumentPackage(
+            issuers=self.strings(obj, "issuers", where), date=g(obj, "date", str, where, ""),
+            doc_number=g(obj, "doc_number", str, where, ""), cc=self.strings(obj, "cc", where),
+            printer=g(obj, "printer", str, where, ""), print_date=g(obj, "print_date", str, where, ""),
+            notice=g(obj, "notice", bool, where, False), addressee=g(obj, "addressee", str, where, ""),
+            public=g(obj, "public", bool, where, False), division=g(obj, "division", str, where, "annex"),
+            inline_form=g(obj, "inline_form", str, where, "lead"), columns=columns)
+        if package.division not in DivisionMode.ALL or package.inline_form not in INLINE_FORMS:
+            raise self.fail(where, f"分工方式 {package.division!r} / {package.inline_form!r} 无效")
+        return package
 
     def part(self, obj: Any, where: str) -> DraftPart:
         g = self.get
@@ -145,9 +200,7 @@ class _Reader:
         g = self.get
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise DraftFileError(self.path, "不是 PolicyDesk 草稿文件（缺少 \"format\": \"policydesk-draft\"）")
-        version = g(data, "version", int, "文件")
-        if version > VERSION:
-            raise DraftFileError(self.path, f"草稿格式版本 {version} 比本程序支持的 {VERSION} 新，请升级程序")
+        data = migrate(data, g(data, "version", int, "文件"), self.path)
         parts = tuple(self.part(p, f"第 {i + 1} 部分") for i, p in enumerate(g(data, "parts", list, "文件")))
         draft = Draft(
             id=g(data, "id", str, "文件"), city=g(data, "city", str, "文件"), title=g(data, "title", str, "文件"),
@@ -157,12 +210,46 @@ class _Reader:
             preamble_replacements=tuple(self.replacement(r, f"序言替换{i + 1}")
                                         for i, r in enumerate(g(data, "preamble_replacements", list, "文件", []))),
             created=g(data, "created", str, "文件", ""), modified=g(data, "modified", str, "文件", ""),
+            package=self.package(data),
         )
         ids = [p.id for p in draft.parts] + [c.id for c in draft.clauses]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise DraftFileError(self.path, f"编号重复：{'、'.join(dupes)}")
         return draft
+
+
+# ---- older versions ---------------------------------------------------------
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds task division per clause and the document package; a v1 draft has neither yet."""
+    for part in data.get("parts") or []:
+        for clause in (part.get("clauses") or []) if isinstance(part, dict) else []:
+            if isinstance(clause, dict):
+                clause.update(lead="", partners=[], deadline="", suggestion=None)
+    data["package"] = _package(DocumentPackage())
+    return data
+
+
+# version N → the step that turns a version-N file into version N + 1 (a later version adds its own step).
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+
+
+def migrate(data: dict[str, Any], version: int, path: str | Path = "<草稿>") -> dict[str, Any]:
+    """The plain data of a draft file of *version*, brought up to :data:`VERSION` step by step.
+
+    Raises:
+        DraftFileError: the version is newer than this program's or unknown.
+    """
+    if version > VERSION:
+        raise DraftFileError(path, f"草稿格式版本 {version} 比本程序支持的 {VERSION} 新，请升级程序")
+    if version < 1:
+        raise DraftFileError(path, f"草稿格式版本 {version} 无效")
+    data = copy.deepcopy(data)
+    while version < VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["version"] = version
+    return data
 
 
 def draft_from_dict(data: Any, path: str | Path = "<草稿>") -> Draft:

@@ -50,7 +50,21 @@ def basis_lines(corpus: Corpus, draft: Draft, clause: DraftClause) -> list[str]:
         state = "（已采用）" if flag.accepted else ""
         advice = f"建议表述：“{flag.suggestion}”" if flag.suggestion else "无现成表述，请手工改写"
         lines.append(f"提示{state}：“{flag.pattern}”——{flag.why}。{advice}")
+    if clause.lead or clause.partners or clause.deadline:
+        lines.append(division_line(clause))
     return lines
+
+
+def division_line(clause: DraftClause) -> str:
+    """分工：牵头 …；责任 …；完成时限 …, with where the suggestion came from."""
+    parts = [f"牵头单位 {clause.lead or '【请补充】'}"]
+    if clause.partners:
+        parts.append("责任单位 " + "、".join(clause.partners))
+    parts.append(f"完成时限 {clause.deadline or '【请补充】'}")
+    s = clause.suggestion
+    if s and s.lead and clause.lead == s.lead.name:
+        parts.append(f"牵头单位按分工规则建议（触发词：{'、'.join(s.lead.triggers)}）")
+    return "分工：" + "；".join(parts)
 
 
 def _origin_line(corpus: Corpus, draft: Draft, clause: DraftClause) -> str:

@@ -21,12 +21,18 @@ from ..core.corpus import Corpus
 from ..core.errors import LookupFailed
 from ..core.segment import cut
 from ..drafting.build import TO_COMPLETE
+from ..drafting.division import inline_text
 from ..drafting.edit import with_full_width_punctuation
 from ..drafting.model import Draft, NumberedClause, NumberedPart, Origin, closed
+from ..drafting.package import TO_SUPPLY, DivisionMode
+from . import annex, issuing
 from . import gbt9704 as g
 from .basis import comment_text
+from .colophon import colophon
 from .diff import DELETE, EQUAL, INSERT, word_diff
+from .landscape_numbers import rotate_numbers
 from .safety import check_target, write_export
+from .sections import break_before, close_section, set_landscape, set_start
 from .wml import el, paragraph, run
 
 AUTHOR = "PolicyDesk"
@@ -41,16 +47,23 @@ class _Writer:
         self.body = doc.element.body
         self.sect = self.body.find(qn("w:sectPr"))
         self.rev_id = 1000
+        self.last = None
+        self.division_noted = False
         self.date = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
     def add(self, p) -> None:
         self.sect.addprevious(p)
+        self.last = p
+
+    def add_all(self, elements: list) -> None:
+        for element in elements:
+            self.add(element)
 
     # ---- text with or without tracked changes ---------------------------
     def _revision(self, tag: str, text: str, style: str):
         self.rev_id += 1
         wrapper = el(tag, id=str(self.rev_id), author=AUTHOR, date=self.date)
-        wrapper.append(run(text, style, deleted=tag == "w:del"))
+        wrapper.append(styled_run(text, style, deleted=tag == "w:del"))
         return wrapper
 
     def text(self, paragraph, old: str | None, new: str, style: str = "", new_paragraph_style: str = "") -> list:
@@ -71,20 +84,17 @@ class _Writer:
                     continue
                 target = paragraphs[-1]
                 if op == EQUAL:
-                    target.append(run(line, style))
+                    target.append(styled_run(line, style))
                 else:
                     target.append(self._revision("w:ins" if op == INSERT else "w:del", line, style))
         return paragraphs
 
     # ---- document parts -------------------------------------------------
-    def title(self) -> None:
-        p = paragraph(g.STYLE_TITLE)
-        for i, line in enumerate(title_lines(self.draft.title)):
-            if i:
-                br = el("w:r")
-                br.append(el("w:br"))
-                p.append(br)
-            p.append(run(line))
+    def title(self, new_page: bool = False) -> None:
+        # a plan issued with a notice is no longer a draft for comments
+        p = title_paragraph(issuing.issued_title(self.draft.title) if new_page else self.draft.title)
+        if new_page:
+            break_before(p)
         self.add(p)
         self.add(paragraph())
 
@@ -133,7 +143,25 @@ class _Writer:
         p.append(end)
         self._comment(start, end, comment_text(self.corpus, self.draft, clause))
         style = g.STYLE_TODO_CHAR if clause.to_complete else ""
-        self.text(p, clause.original_body if has_origin else None, clause.body, style)
+        written = self.text(p, clause.original_body if has_origin else None, clause.body, style)
+        self.division(written[-1], clause)
+
+    def division(self, last, clause) -> None:
+        """The clause's units in the chosen inline form, after its text or on lines of their own."""
+        pkg = self.draft.package
+        if pkg.division not in (DivisionMode.INLINE, DivisionMode.BOTH):
+            return
+        text = inline_text(clause, pkg.inline_form, first=not self.division_noted)
+        self.division_noted = True
+        for i, line in enumerate(text.split("\n") if pkg.inline_form == "lines" else [text]):
+            if pkg.inline_form == "lines" or i:
+                last = paragraph()
+                self.add(last)
+            for k, piece in enumerate(line.split(TO_SUPPLY)):
+                if k:
+                    self.text(last, None, TO_SUPPLY, g.STYLE_TODO_CHAR)
+                if piece:
+                    self.text(last, None, piece)
 
     # ---- what the city left out of the provincial text (tracked changes only) ----
     def _deleted_paragraph(self, pieces: list[tuple[str, str]], style: str = "") -> None:
@@ -188,6 +216,23 @@ class _Writer:
         end.addnext(ref)
 
 
+def styled_run(text: str, style: str = "", deleted: bool = False):
+    """A run in *style*; text still to be written (待起草) is also highlighted, directly on the run."""
+    return run(text, style, deleted, highlight="yellow" if style == g.STYLE_TODO_CHAR else "")
+
+
+def title_paragraph(title: str):
+    """A title in 2号小标宋, broken into balanced lines."""
+    p = paragraph(g.STYLE_TITLE)
+    for i, line in enumerate(title_lines(title)):
+        if i:
+            br = el("w:r")
+            br.append(el("w:br"))
+            p.append(br)
+        p.append(run(line))
+    return p
+
+
 def title_lines(title: str) -> list[str]:
     """The title broken into lines of at most 20 characters, 征求意见稿 on a line of its own.
 
@@ -226,7 +271,7 @@ def render_draft(draft: Draft, corpus: Corpus, track_changes: bool = False,
     doc = g.official_document()
     g.set_properties(doc, draft.title)
     w = _Writer(doc, corpus, draft, track_changes)
-    w.title()
+    front_matter(w, draft)
     w.preamble()
     numbered = {np.part.id: np for np in draft.numbered()}
     total = sum(len(np.clauses) for np in numbered.values()) or 1
@@ -247,9 +292,39 @@ def render_draft(draft: Draft, corpus: Corpus, track_changes: bool = False,
                     progress(done, total)
             elif track_changes:
                 w.dropped_clause(clause)
+    back_matter(w, draft)
     if track_changes:
         _show_revisions(doc)
     return doc
+
+
+def front_matter(w: _Writer, draft: Draft) -> None:
+    """The 印发通知 when chosen (the plan then starts on a new page), the 文号 when given, the title."""
+    pkg = draft.package
+    if pkg.notice:
+        w.add_all(issuing.notice(draft, title_paragraph(issuing.notice_title(draft))))
+        w.title(new_page=True)
+        return
+    if pkg.doc_number:
+        w.add_all(issuing.doc_number_line(draft))
+    w.title()
+
+
+def back_matter(w: _Writer, draft: Draft) -> None:
+    """附件说明, 署名 and 成文日期 (on the notice instead, when there is one), the annex, the 版记."""
+    pkg = draft.package
+    annexed = pkg.division in (DivisionMode.ANNEX, DivisionMode.BOTH)
+    w.add_all(issuing.annex_note([annex.TITLE] if annexed else []))
+    if not pkg.notice:
+        w.add_all(issuing.signature(draft))
+    close_section(w.last, w.sect)
+    if annexed:
+        elements = annex.division_annex(draft, None)
+        w.add_all(elements)
+        set_landscape(close_section(w.last, w.sect))
+        rotate_numbers(w.doc, 1)
+    set_start(w.sect, "evenPage")
+    w.add_all(colophon(draft))
 
 
 def _show_revisions(doc: Document) -> None:

@@ -15,12 +15,18 @@ def el(tag: str, **attrs: str):
     return element
 
 
-def run(text: str, style: str = "", deleted: bool = False):
-    """A ``w:r`` holding *text* (as ``w:delText`` inside a deletion), with an optional character style."""
+def run(text: str, style: str = "", deleted: bool = False, highlight: str = ""):
+    """A ``w:r`` holding *text* (as ``w:delText`` inside a deletion), with an optional character style.
+
+    *highlight* (``yellow``) marks the run directly: Word's schema allows no highlight in a style.
+    """
     r = el("w:r")
-    if style:
+    if style or highlight:
         rpr = el("w:rPr")
-        rpr.append(el("w:rStyle", val=style))
+        if style:
+            rpr.append(el("w:rStyle", val=style))
+        if highlight:
+            rpr.append(el("w:highlight", val=highlight))
         r.append(rpr)
     t = el("w:delText" if deleted else "w:t")
     t.set(XML_SPACE, "preserve")

@@ -54,10 +54,14 @@ from ..core.corpus import Corpus
 from ..core.errors import LookupFailed, PolicyDeskError
 from ..drafting import Draft, DraftSession, build_draft, load_draft, recoverable, save_draft, write_autosave
 from ..drafting import edit as ed
+from ..drafting.departments import RegistrySource  # HOOK(package)
 from ..drafting.store import discard_autosave
 from ..export import TargetExistsError, export_draft, export_table
 from ..export.basis import basis_lines
 from ..export.table import MARKS
+from ..workspace import Workspace  # HOOK(package)
+from .division_pane import DivisionPane  # HOOK(package)
+from .document_fields import DocumentFields  # HOOK(package)
 
 AUTOSAVE_DELAY_MS = 1500
 TEXT_COMMIT_DELAY_MS = 800
@@ -225,6 +229,7 @@ class DraftEditor(QWidget):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)   # exports one after another
         self.model = DraftTreeModel(self)
+        self._registry_source = RegistrySource(Workspace.from_environment())  # HOOK(package): the app's Workspace
         self._text_timer = self._single_shot(TEXT_COMMIT_DELAY_MS, self._commit_text)
         self._autosave_timer = self._single_shot(AUTOSAVE_DELAY_MS, self._autosave)
         self._build()
@@ -325,6 +330,8 @@ class DraftEditor(QWidget):
         self.accept_button = QPushButton(self.tr("采用建议表述"), clause)
         col.addWidget(self.accept_button)
         tabs.addTab(clause, self.tr("条款"))
+        self.division_pane = DivisionPane(self._registry_source, tabs)  # HOOK(package): 牵头单位/责任单位/完成时限
+        tabs.addTab(self.division_pane, self.tr("分工"))  # HOOK(package)
         front = QWidget(tabs)
         col = QVBoxLayout(front)
         col.addWidget(QLabel(self.tr("文件标题"), front))
@@ -333,6 +340,8 @@ class DraftEditor(QWidget):
         col.addWidget(QLabel(self.tr("序言"), front))
         self.preamble_edit = QPlainTextEdit(front)
         col.addWidget(self.preamble_edit, 1)
+        self.document_fields = DocumentFields(front, self._registry_source)  # HOOK(package): 发文要素、分工写法
+        col.addWidget(self.document_fields)  # HOOK(package)
         tabs.addTab(front, self.tr("标题与序言"))
         for widget in (self.heading_edit, self.title_edit):
             widget.textEdited.connect(self._on_text_edited)
@@ -378,7 +387,8 @@ class DraftEditor(QWidget):
 
     def new_draft(self, city: str) -> None:
         """Start a fresh draft for *city* from the provincial measures."""
-        self._set_session(DraftSession(build_draft(self.corpus, city)))
+        # HOOK(package): units named from the workspace's department registry
+        self._set_session(DraftSession(build_draft(self.corpus, city, registry=self._registry_source())))
         self._status(self.tr("已为%1生成草稿：请逐条核对提示和待起草部分。").replace("%1", self.draft.city))
 
     def open_draft(self, path: str) -> bool:
@@ -412,6 +422,8 @@ class DraftEditor(QWidget):
             discard_autosave(self.session.draft.id)
         self.session = session
         session.changed.append(self._on_session_changed)
+        self.division_pane.set_session(session)  # HOOK(package)
+        self.document_fields.set_session(session)  # HOOK(package)
         self.city_box.setCurrentText(session.draft.city)
         self._current = None
         self.model.set_draft(session.draft)
@@ -600,6 +612,7 @@ class DraftEditor(QWidget):
             if self.flag_list.count():
                 self.flag_list.setCurrentRow(0)
             self._mark_flagged(unit)
+            self.division_pane.show_clause(self._current)  # HOOK(package)
             self._load_front()
         finally:
             self._loading = False

@@ -31,7 +31,7 @@ def test_save_and_reopen_gives_the_same_draft(draft, tmp_path):
     save_draft(draft, path)
     assert load_draft(path) == draft
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == "policydesk-draft" and data["version"] == 1 and data["city"] == "营口市"
+    assert data["format"] == "policydesk-draft" and data["version"] == 2 and data["city"] == "营口市"
     assert data["parts"][1]["clauses"][2]["flags"][0]["accepted"] is True
     assert not list(tmp_path.glob(".*.tmp"))
 

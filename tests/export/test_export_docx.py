@@ -71,7 +71,7 @@ def test_body_style_sizes_spacing_and_indent(plain):
     doc = open_docx(plain)
     normal = style(doc, "Normal")
     assert attr(normal, f"{W}rPr/{W}sz", "w:val") == "32"
-    assert attr(normal, f"{W}rPr/{W}spacing", "w:val") == "-5"
+    assert attr(normal, f"{W}rPr/{W}spacing", "w:val") == "-6"
     assert attr(normal, f"{W}pPr/{W}spacing", "w:line") == "579"
     assert attr(normal, f"{W}pPr/{W}spacing", "w:lineRule") == "exact"
     assert attr(normal, f"{W}pPr/{W}ind", "w:firstLineChars") == "200"

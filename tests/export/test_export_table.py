@@ -21,7 +21,7 @@ def table_doc(edited_draft, corpus, tmp_path_factory):
 
 
 def clause_rows(table):
-    return [r for r in table.rows if len(r._tr.tc_lst) == 3][1:]
+    return [r for r in table.rows if len(r._tr.tc_lst) == len(HEADERS)][1:]
 
 
 def test_landscape_a4(table_doc):
@@ -30,12 +30,13 @@ def test_landscape_a4(table_doc):
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
 
 
-def test_three_columns_with_a_repeated_header(table_doc):
+def test_four_columns_with_a_repeated_header(table_doc):
     table = table_doc.tables[0]
     header = table.rows[0]
-    assert tuple(c.text for c in header.cells) == HEADERS == ("中央意见", "省实施措施", "市实施方案（草稿）")
+    assert tuple(c.text for c in header.cells) == HEADERS
+    assert HEADERS == ("中央意见", "省实施措施", "市实施方案（草稿）", "修改说明")
     assert header._tr.find(f"{W}trPr/{W}tblHeader") is not None
-    assert len(table.columns) == 3
+    assert len(table.columns) == 4
 
 
 def test_one_row_per_clause_in_draft_order(table_doc, edited_draft):
@@ -73,3 +74,25 @@ def test_same_official_faces(table_doc):
         assert fonts.get(qn("w:eastAsia")) == face
     cell_styles = {p.style.style_id for r in table_doc.tables[0].rows for c in r.cells for p in c.paragraphs}
     assert cell_styles <= {"PDTableText", "PDTableHead"}
+
+
+def test_change_notes_say_why_and_the_citys_changes_are_underlined(table_doc, edited_draft):
+    rows = clause_rows(table_doc.tables[0])
+    by_city = {r.cells[2].text.split("。")[0]: r for r in rows}
+    three = next(r for head, r in by_city.items() if head.startswith("（二）打造双创"))
+    notes = three.cells[3].text
+    assert "采用建议表述“支持驻沈阳高等院校设置”" in notes
+    underlined = "".join(r.text for p in three.cells[2].paragraphs for r in p.runs if r.underline)
+    assert "驻沈阳" in underlined and "打造双创升级版" not in underlined
+    rewritten = next(r for r in rows if "认真贯彻落实" in r.cells[2].text)
+    assert "起草人结合本市实际改写" in rewritten.cells[3].text
+    added = next(r for head, r in by_city.items() if "加快建设沈阳现代化都市圈" in head)
+    assert added.cells[3].text == "起草人新增条款"
+    assert any(p.text.startswith("说明：") for p in table_doc.paragraphs)
+
+
+def test_table_pages_are_numbered(table_doc):
+    section = table_doc.sections[0]
+    assert table_doc.settings.odd_and_even_pages_header_footer
+    for footer in (section.footer, section.even_page_footer):
+        assert "PAGE" in "".join(footer._element.itertext())
