@@ -24,6 +24,7 @@ COMMANDS = {
     "draft": "desktop_app.commands.draft_cmd",
     "import": _IMPORT, "remove": _IMPORT,
     "search": "desktop_app.commands.search_cmd",
+    "feedback": "desktop_app.commands.feedback_cmd", "explain": "desktop_app.commands.feedback_cmd",  # HOOK(consult)
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 

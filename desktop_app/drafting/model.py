@@ -13,8 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from ..core.numerals import int_to_cn
+
+if TYPE_CHECKING:  # HOOK(consult): the feedback items and versions travel with the draft (format 3)
+    from ..feedback.items import FeedbackItem, Version
 
 
 class Origin(str, Enum):
@@ -106,6 +110,8 @@ class Draft:
     preamble_replacements: tuple[Replacement, ...] = ()
     created: str = ""
     modified: str = ""
+    feedback: tuple[FeedbackItem, ...] = ()   # HOOK(consult): departments' comments (征求意见)
+    versions: tuple[Version, ...] = ()        # HOOK(consult): named versions (征求意见稿, 送审稿 …)
 
     @property
     def clauses(self) -> tuple[DraftClause, ...]:

@@ -16,11 +16,13 @@ from typing import Any
 from .. import paths
 from ..core.errors import FileProblem
 from ..core.fileio import atomic_write_text
+from ..feedback import items as _fb_items  # HOOK(consult)
+from ..feedback import serial as _fb_serial
 from .build import now_iso
 from .model import Draft, DraftClause, DraftPart, Flag, Origin, Replacement
 
 FORMAT = "policydesk-draft"
-VERSION = 1
+VERSION = 3
 
 
 class DraftFileError(FileProblem):
@@ -61,7 +63,32 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "created": draft.created, "modified": draft.modified, "preamble": list(draft.preamble),
         "preamble_replacements": [_replacement(r) for r in draft.preamble_replacements],
         "parts": [_part(p) for p in draft.parts],
+        # HOOK(consult): format 3
+        "feedback": [_fb_items.item_to_dict(i) for i in draft.feedback],
+        "versions": [_fb_items.version_to_dict(v) for v in draft.versions],
     }
+
+
+# ---- older formats: one step per version, applied in turn --------------------
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    # Only the number on this branch: the real step (task division, document fields) comes with the
+    # `package` branch and replaces this one at merge time.
+    return {**data, "version": 2}
+
+
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 adds the departments' feedback items and the named versions, both empty at first."""
+    return {**data, "version": 3, "feedback": data.get("feedback", []), "versions": data.get("versions", [])}
+
+
+_MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3}
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """*data* of any older format version brought up to :data:`VERSION`, step by step."""
+    while isinstance(data.get("version"), int) and data["version"] in _MIGRATIONS:
+        data = _MIGRATIONS[data["version"]](data)
+    return data
 
 
 def draft_to_json(draft: Draft) -> str:
@@ -144,6 +171,7 @@ class _Reader:
         version = g(data, "version", int, "文件")
         if version > VERSION:
             raise DraftFileError(self.path, f"草稿格式版本 {version} 比本程序支持的 {VERSION} 新，请升级程序")
+        data = migrate(data)
         parts = tuple(self.part(p, f"第 {i + 1} 部分") for i, p in enumerate(g(data, "parts", list, "文件")))
         draft = Draft(
             id=g(data, "id", str, "文件"), city=g(data, "city", str, "文件"), title=g(data, "title", str, "文件"),
@@ -153,6 +181,8 @@ class _Reader:
             preamble_replacements=tuple(self.replacement(r, f"序言替换{i + 1}")
                                         for i, r in enumerate(g(data, "preamble_replacements", list, "文件", []))),
             created=g(data, "created", str, "文件", ""), modified=g(data, "modified", str, "文件", ""),
+            feedback=_fb_serial.read_feedback(data.get("feedback", []), self.fail),  # HOOK(consult)
+            versions=_fb_serial.read_versions(data.get("versions", []), self.fail, self.part),
         )
         ids = [p.id for p in draft.parts] + [c.id for c in draft.clauses]
         dupes = sorted({i for i in ids if ids.count(i) > 1})

@@ -23,6 +23,7 @@ from ..core.segment import cut
 from ..drafting.build import TO_COMPLETE
 from ..drafting.edit import with_full_width_punctuation
 from ..drafting.model import Draft, NumberedClause, NumberedPart, Origin, closed
+from . import anchors  # HOOK(consult): bookmarks and the draft id, read back by desktop_app.feedback
 from . import gbt9704 as g
 from .basis import comment_text
 from .diff import DELETE, EQUAL, INSERT, word_diff
@@ -112,6 +113,7 @@ class _Writer:
             self.add(para)
             style = g.STYLE_TODO_CHAR if TO_COMPLETE in text else ""
             self.text(para, None if part.origin is not Origin.PROVINCIAL else text, text, style)
+        anchors.mark(p, self.sect.getprevious(), part.id)  # HOOK(consult)
 
     def _provincial_heading(self, part_id: str) -> str | None:
         try:
@@ -134,6 +136,7 @@ class _Writer:
         self._comment(start, end, comment_text(self.corpus, self.draft, clause))
         style = g.STYLE_TODO_CHAR if clause.to_complete else ""
         self.text(p, clause.original_body if has_origin else None, clause.body, style)
+        anchors.mark(p, self.sect.getprevious(), clause.id)  # HOOK(consult)
 
     # ---- what the city left out of the provincial text (tracked changes only) ----
     def _deleted_paragraph(self, pieces: list[tuple[str, str]], style: str = "") -> None:
@@ -225,6 +228,7 @@ def render_draft(draft: Draft, corpus: Corpus, track_changes: bool = False,
     draft = with_full_width_punctuation(draft)
     doc = g.official_document()
     g.set_properties(doc, draft.title)
+    anchors.set_draft_id(doc, draft.id)  # HOOK(consult)
     w = _Writer(doc, corpus, draft, track_changes)
     w.title()
     w.preamble()
