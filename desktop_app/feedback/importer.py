@@ -13,7 +13,7 @@ from pathlib import Path
 from ..drafting.build import now_iso
 from ..drafting.model import Draft
 from .docxread import RawItem, ReturnedFile, ReturnedFileError, read_returned
-from .items import FeedbackItem, Kind, Match
+from .items import FeedbackItem, Match
 from .mapping import Mapper
 from .units import is_department
 
@@ -53,11 +53,46 @@ def parse_source(arg: str) -> tuple[Path, str]:
     return Path(arg), ""
 
 
+def _key(item: FeedbackItem | RawItem) -> str:
+    """What an item says and where, whoever sent it."""
+    return "\x1f".join((item.kind.value, item.author, item.date, item.quote, item.text, item.before, item.after,
+                         item.note))
+
+
 def fingerprint(raw: RawItem, unit: str) -> str:
-    # A form row has no author or date: its unit tells two departments' identical rows apart.
-    fields = (raw.kind.value, raw.author, raw.date, raw.quote, raw.text, raw.before, raw.after, raw.note,
-              unit if raw.kind is Kind.FORM else "")
-    return "fb_" + hashlib.sha1("\x1f".join(fields).encode("utf-8")).hexdigest()[:10]
+    # The unit is part of the id: two departments whose Word both says "Administrator" may send the same change.
+    return "fb_" + hashlib.sha1((_key(raw) + "\x1f" + unit).encode("utf-8")).hexdigest()[:10]
+
+
+class _Held:
+    """The items a draft holds, found by content: a file imported again adds nothing."""
+
+    def __init__(self, items: tuple[FeedbackItem, ...]) -> None:
+        self.items = {i.id: i for i in items}
+        self.order = [i.id for i in items]
+        self.by_key: dict[str, list[str]] = {}
+        for item in items:
+            self.by_key.setdefault(_key(item), []).append(item.id)
+
+    def find(self, item: FeedbackItem) -> str | None:
+        """The held item that is *item* again: same content, and the same unit or one of them without."""
+        for held_id in self.by_key.get(_key(item), []):
+            held = self.items[held_id]
+            if not item.unit or not held.unit or held.unit == item.unit:
+                return held_id
+        return None
+
+    def add(self, item: FeedbackItem) -> None:
+        self.items[item.id] = item
+        self.order.append(item.id)
+        self.by_key.setdefault(_key(item), []).append(item.id)
+
+    def complete_unit(self, held_id: str, item: FeedbackItem) -> None:
+        if item.unit and not self.items[held_id].unit:
+            self.items[held_id] = replace(self.items[held_id], unit=item.unit, unit_source=item.unit_source)
+
+    def all(self) -> tuple[FeedbackItem, ...]:
+        return tuple(self.items[i] for i in self.order)
 
 
 def unit_for(raw: RawItem, given: str, returned: ReturnedFile) -> tuple[str, str]:
@@ -74,8 +109,7 @@ def unit_for(raw: RawItem, given: str, returned: ReturnedFile) -> tuple[str, str
 def import_returned(draft: Draft, sources: list[tuple[Path, str]]) -> ImportResult:
     """Add the items of every readable file of *sources* to *draft* (items already held are not added twice)."""
     mapper = Mapper(draft)
-    held = {i.id: i for i in draft.feedback}
-    order = [i.id for i in draft.feedback]
+    held = _Held(draft.feedback)
     reports, stamp = [], now_iso()
     for path, given in sources:
         report = FileReport(Path(path))
@@ -93,18 +127,16 @@ def import_returned(draft: Draft, sources: list[tuple[Path, str]]) -> ImportResu
         trust = returned.draft_id == draft.id
         for raw in returned.items:
             item = _item(raw, given, returned, mapper.map(raw, trust), stamp)
-            if item.id not in report.item_ids:
-                report.item_ids.append(item.id)
-            if item.id in held:
+            same = held.find(item)
+            if same is not None:
                 report.already += 1
-                old = held[item.id]
-                if given and old.unit_source != "given":   # a unit named now completes an earlier import
-                    held[item.id] = replace(old, unit=given, unit_source="given")
-                continue
-            held[item.id] = item
-            order.append(item.id)
-            report.added.append(item)
-    return ImportResult(replace(draft, feedback=tuple(held[i] for i in order)), reports)
+                held.complete_unit(same, item)      # a unit named now completes an earlier import
+            else:
+                held.add(item)
+                report.added.append(item)
+            if (same or item.id) not in report.item_ids:
+                report.item_ids.append(same or item.id)
+    return ImportResult(replace(draft, feedback=held.all()), reports)
 
 
 def _item(raw: RawItem, given: str, returned: ReturnedFile, mapped: tuple[str | None, Match],
