@@ -10,7 +10,7 @@ from ..drafting.model import Draft
 from ..export import gbt9704 as g
 from .items import FeedbackItem, Status
 from .views import in_draft_order, opinion, place, totals, unit_label
-from .wordkit import PLACEHOLDER, add, group_row, row, save, table
+from .wordkit import PLACEHOLDER, add, group_row, plain_title, row, save, table
 
 HEADERS = ("序号", "反馈单位", "条款", "意见内容", "是否采纳", "处理情况及理由")
 WIDTHS = (14.0, 40.0, 30.0, 83.0, 20.0, 60.0)
@@ -43,7 +43,7 @@ def handling(item: FeedbackItem) -> str:
 
 def render_adoption(draft: Draft) -> Document:
     doc = g.landscape_document()
-    title = f"《{draft.title}》征求意见采纳情况表"
+    title = f"《{plain_title(draft.title)}》征求意见采纳情况表"
     g.set_properties(doc, title)
     add(doc, g.STYLE_TITLE, title)
     add(doc, g.STYLE_TABLE_TEXT)

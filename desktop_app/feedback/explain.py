@@ -22,9 +22,7 @@ from .adoption import totals_line
 from .decide import conflicts
 from .items import Status
 from .views import place, units_in_order
-from .wordkit import PLACEHOLDER, add, save
-
-NOTE = "（征求意见稿）"
+from .wordkit import PLACEHOLDER, add, plain_title, save
 
 
 def cn_date(iso: str) -> str:
@@ -154,8 +152,7 @@ def sections(draft: Draft, corpus: Corpus) -> list[tuple[str, list[str]]]:
 
 
 def explain_title(draft: Draft) -> str:
-    title = draft.title[: -len(NOTE)] if draft.title.endswith(NOTE) else draft.title
-    return f"关于《{title}》的起草说明"
+    return f"关于《{plain_title(draft.title)}》的起草说明"
 
 
 def render_explanation(draft: Draft, corpus: Corpus) -> Document:

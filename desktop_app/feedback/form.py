@@ -18,7 +18,7 @@ from ..export import anchors
 from ..export import gbt9704 as g
 from .docxread import FORM_HEADERS, UNIT_LABEL
 from .mapping import PREAMBLE
-from .wordkit import PLACEHOLDER, add, group_row, row, save, table
+from .wordkit import PLACEHOLDER, add, group_row, plain_title, row, save, table
 
 WIDTHS = (80.0, 107.0, 60.0)
 OTHER = "其他意见"
@@ -29,7 +29,7 @@ HOW = (f"填写说明：请在“修改意见”栏填写对该条的具体修�
 def render_form(draft: Draft, unit: str) -> Document:
     draft = with_full_width_punctuation(draft)
     doc = g.landscape_document()
-    title = f"《{draft.title}》征求意见反馈表"
+    title = f"《{plain_title(draft.title)}》征求意见反馈表"
     g.set_properties(doc, title)
     anchors.set_draft_id(doc, draft.id)
     header = doc.sections[0].header
@@ -54,7 +54,7 @@ def render_form(draft: Draft, unit: str) -> Document:
 
 
 def _anchored_row(t, label: str, unit_id: str) -> None:
-    cells = row(t, [label, "", ""], WIDTHS)
+    cells = row(t, [label, "", ""], WIDTHS, min_height_mm=14)
     p = cells[0]._tc.find(qn("w:p"))
     anchors.mark(p, p, unit_id)
 

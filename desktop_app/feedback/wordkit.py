@@ -16,6 +16,12 @@ from ..export.safety import check_target, write_export
 from ..export.wml import paragraph
 
 PLACEHOLDER = "【请补充】"
+DRAFT_NOTE = "（征求意见稿）"
+
+
+def plain_title(title: str) -> str:
+    """The draft's title without its closing （征求意见稿）, for a title that quotes it."""
+    return title[: -len(DRAFT_NOTE)] if title.endswith(DRAFT_NOTE) and len(title) > len(DRAFT_NOTE) else title
 
 
 def add(doc: Document, style: str = "", text: str = ""):
@@ -29,8 +35,9 @@ def table(doc: Document, headers: tuple[str, ...], widths_mm: tuple[float, ...])
     t = doc.add_table(rows=1, cols=len(headers))
     t.style = next(s for s in doc.styles if s.style_id == "TableGrid")
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, head in zip(t.rows[0].cells, headers, strict=True):
+    for cell, head, width in zip(t.rows[0].cells, headers, widths_mm, strict=True):
         set_cell(cell, [head], g.STYLE_TABLE_HEAD)
+        cell.width = Mm(width)
     t.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     grid = t._tbl.find(qn("w:tblGrid"))
     for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=True):
@@ -38,8 +45,12 @@ def table(doc: Document, headers: tuple[str, ...], widths_mm: tuple[float, ...])
     return t
 
 
-def row(t, values: list[list[str] | str], widths_mm: tuple[float, ...], style: str = g.STYLE_TABLE_TEXT):
-    cells = t.add_row().cells
+def row(t, values: list[list[str] | str], widths_mm: tuple[float, ...], style: str = g.STYLE_TABLE_TEXT,
+        min_height_mm: float = 0):
+    added = t.add_row()
+    if min_height_mm:
+        added.height = Mm(min_height_mm)
+    cells = added.cells
     for cell, value, width in zip(cells, values, widths_mm, strict=True):
         set_cell(cell, value if isinstance(value, list) else [value], style)
         cell.width = Mm(width)

@@ -60,7 +60,7 @@ def test_adopting_a_deletion_removes_the_words_and_is_undoable_in_the_session(wi
 
 
 def test_a_change_whose_place_is_gone_is_not_guessed(with_changes):
-    draft, phrase, _ = with_changes
+    draft, _, _ = with_changes
     ins = _item(draft, "鞍山市公安局", Kind.INSERTION)
     clause = draft.clause(CLAUSE)
     rewritten = set_clause_text(draft, CLAUSE, clause.heading, "本条已完全重写。")
