@@ -69,7 +69,7 @@ class Mapper:
         """The unit whose paragraph matches *text* best (for a quote: holds it), if the match is good enough."""
         grams = bigrams(text)
         if len(grams) < MIN_CHARS - 1:
-            return None
+            return self._exactly(text, among)
         scored = []
         for target in self.targets:
             if among is not None and target.unit_id not in among:
@@ -83,3 +83,10 @@ class Mapper:
         if quote and len({u for s, u in scored if s == score}) > 1:
             return None   # the quoted words occur in several places: they do not tell which
         return best if score >= (MIN_QUOTE if quote else MIN_SCORE) else None
+
+    def _exactly(self, text: str, among: set[str | None] | None) -> str | None:
+        """A short paragraph (a part heading such as 组织保障) counts only when it is one unit's text exactly."""
+        text = "".join(text.split())
+        found = {t.unit_id for t in self.targets if text and "".join(t.text.split()) == text
+                 and (among is None or t.unit_id in among)}
+        return found.pop() if len(found) == 1 else None
