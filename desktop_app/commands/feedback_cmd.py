@@ -126,7 +126,7 @@ def cmd_form(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     draft = load_draft(args.draft)
     result = import_returned(draft, [parse_source(f) for f in args.files])
-    if result.added or any(f.already for f in result.files):
+    if result.draft != draft:
         save_draft(result.draft, args.draft)
     if args.json:
         new = {i.id for i in result.added}
