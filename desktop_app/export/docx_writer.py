@@ -54,14 +54,14 @@ class _Writer:
         wrapper.append(run(text, style, deleted=tag == "w:del"))
         return wrapper
 
-    def text(self, paragraph, old: str | None, new: str, style: str = "", new_paragraph_style: str = "") -> list:
+    def text(self, first, old: str | None, new: str, style: str = "", new_paragraph_style: str = "") -> list:
         """Append *new* (as a change from *old* when tracking); returns every paragraph written to.
 
         Line breaks in *new* start new paragraphs of *new_paragraph_style*.
         """
         pieces = [(EQUAL, new)] if not self.track or old == new else (
             [(INSERT, new)] if old is None else word_diff(old, new))
-        paragraphs = [paragraph]
+        paragraphs = [first]   # HOOK(consult): fix: `paragraph` here hid wml.paragraph (crash on 2+ paragraphs)
         for op, text in pieces:
             lines = text.split("\n")
             for i, line in enumerate(lines):
