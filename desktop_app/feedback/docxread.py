@@ -252,6 +252,8 @@ def _text(el: etree._Element, walk: _Walk) -> None:
         ins = _inside_change(el, w("ins"))
         if ins is not None and ins.get(w("author"), "") != OWN_AUTHOR:
             return
+        if _inside_change(el, w("moveTo")) is not None:
+            return          # moved text stands where it came from (w:moveFrom) in the text as sent
     else:
         dele = _inside_change(el, w("del"))
         if dele is not None and dele.get(w("author"), "") == OWN_AUTHOR:

@@ -133,3 +133,18 @@ def test_versions_dialog_standalone(qtbot, corpus, draft):
     dialog = VersionsDialog(lambda: draft, corpus)
     qtbot.addWidget(dialog)
     assert dialog.old_box.count() == 1 and dialog.old_box.currentText() == "当前稿"
+
+
+def test_with_nothing_unsaved_the_window_takes_the_file_as_it_is(qtbot, corpus, editor_with_file, tmp_path, capsys):
+    editor, path = editor_with_file
+    assert not editor.session.dirty
+    phrase = unique_phrase(editor.draft, CLAUSE)
+    file = returned(editor.draft, corpus, tmp_path, lambda doc: h.delete(doc, phrase, "鞍山市财政局"))
+    assert main(["feedback", "import", str(file), "--draft", str(path)]) == 0
+    qtbot.waitUntil(lambda: len(editor.draft.feedback) == 1, timeout=5000)
+    item_id = editor.draft.feedback[0].id
+    assert main(["feedback", "decide", item_id, "--status", "adopted", "--draft", str(path)]) == 0
+    capsys.readouterr()
+    qtbot.waitUntil(lambda: phrase not in editor.draft.clause(CLAUSE).body, timeout=5000)
+    assert not editor.session.dirty
+    assert "读入" in editor.consultation.status.text()
