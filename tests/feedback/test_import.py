@@ -121,26 +121,34 @@ def test_an_item_that_cannot_be_mapped_is_listed_not_dropped(base_draft, tmp_pat
     assert (item.clause_id, item.match, item.text) == (None, Match.NONE, "总体同意")
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_libreoffice_round_trip_keeps_anchors_and_the_draft_id(base_draft, sent, tmp_path):
-    """Saved through LibreOffice, then commented in Word (python-docx): the items map by anchor."""
-    out = tmp_path / "lo"
-    with subprocess.Popen(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                           "--convert-to", "docx", "--outdir", str(out), str(sent)],
+def soffice_docx(source: Path, out: Path, profile: Path) -> Path:
+    with subprocess.Popen(["soffice", "--headless", f"-env:UserInstallation=file://{profile}",
+                           "--convert-to", "docx", "--outdir", str(out), str(source)],
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as proc:
         assert proc.wait(timeout=120) == 0
+    return out / source.name
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("order", ["saved in LibreOffice, then commented", "commented, then saved in LibreOffice"])
+def test_libreoffice_round_trip_keeps_anchors_and_the_draft_id(base_draft, sent, tmp_path, order):
+    """Through LibreOffice before or after a department's comments and tracked changes: items map by anchor."""
     phrases = {c: unique_phrase(base_draft, c) for c in (CLAUSE_A, CLAUSE_B, "part_4__para_16")}
 
     def edit(doc):
         for clause_id, phrase in phrases.items():
             h.comment(doc, phrase, f"意见{clause_id}", author="鞍山市人社局")
         h.replace_words(doc, phrases[CLAUSE_B], "切实推进", author="鞍山市人社局")
-    path = returned(out / "plan.docx", tmp_path, "lo-returned.docx", edit)
+    if order.startswith("saved"):
+        path = returned(soffice_docx(sent, tmp_path / "lo", tmp_path / "profile"), tmp_path, "ret.docx", edit)
+    else:
+        path = soffice_docx(returned(sent, tmp_path, "ret.docx", edit), tmp_path / "lo", tmp_path / "profile")
     result = import_returned(base_draft, [(path, "")])
     comments = {i.text: (i.clause_id, i.match) for i in result.added if i.kind is Kind.COMMENT}
-    assert comments == {f"意见{c}": (c, Match.ANCHOR) for c in phrases}
-    changes = [(i.kind, i.clause_id, i.match) for i in result.added if i.kind is not Kind.COMMENT]
-    assert changes == [(Kind.DELETION, CLAUSE_B, Match.ANCHOR), (Kind.INSERTION, CLAUSE_B, Match.ANCHOR)]
+    assert comments == {f"意见{c}": (c, Match.ANCHOR) for c in phrases}       # the basis comments are skipped
+    changes = [(i.kind, i.clause_id, i.match, i.quote) for i in result.added if i.kind is not Kind.COMMENT]
+    assert changes == [(Kind.DELETION, CLAUSE_B, Match.ANCHOR, phrases[CLAUSE_B]),
+                       (Kind.INSERTION, CLAUSE_B, Match.ANCHOR, "切实推进")]
 
 
 def test_items_are_stored_in_the_draft_file(base_draft, sent, tmp_path, draft_file):
