@@ -152,11 +152,22 @@ class ConsultationPanel(QWidget):
         lines = [self.tr("新增意见 %1 条").replace("%1", str(len(result.added)))]
         lines += [f"{r.path.name}：{r.error}" for r in result.failed]
         lines += [f"{r.path.name}：{self.tr('未能读取')}{p}" for r in result.files for p in r.problems]
-        no_unit = sum(1 for i in result.added if not i.unit)
-        if no_unit:
-            lines.append(self.tr("%1 条意见的作者是个人，请在下方填写反馈单位").replace("%1", str(no_unit)))
         self.status.setText("；".join(lines))
+        self.ask_units(result)
         self.refresh()
+
+    def ask_units(self, result: ImportResult) -> None:
+        """Authors who are people: ask once per file and author which unit the items come from."""
+        groups: dict[tuple[str, str], list[str]] = {}
+        for item in result.added:
+            if not item.unit:
+                groups.setdefault((item.file, item.author), []).append(item.id)
+        for (file, author), ids in groups.items():
+            question = self.tr("《%1》中作者“%2”的 %3 条意见来自哪个单位？（可稍后在下方填写）") \
+                .replace("%1", file).replace("%2", author or self.tr("未署名")).replace("%3", str(len(ids)))
+            unit, ok = QInputDialog.getText(self, self.tr("反馈单位"), question)
+            if ok and unit.strip():
+                self.editor._apply(self.tr("设定反馈单位"), set_unit, ids, unit.strip())
 
     def _on_form(self) -> None:
         session = self.editor.session

@@ -148,3 +148,22 @@ def test_with_nothing_unsaved_the_window_takes_the_file_as_it_is(qtbot, corpus, 
     qtbot.waitUntil(lambda: phrase not in editor.draft.clause(CLAUSE).body, timeout=5000)
     assert not editor.session.dirty
     assert "读入" in editor.consultation.status.text()
+
+
+def test_importing_in_the_window_asks_the_unit_of_a_persons_items(qtbot, corpus, editor_with_file, tmp_path,
+                                                                 monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    editor, _ = editor_with_file
+    asked = []
+
+    def answer(_parent, _title, question, *args, **kwargs):
+        asked.append(question)
+        return "鞍山市住房城乡建设局", True
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    phrase = unique_phrase(editor.draft, CLAUSE)
+    file = returned(editor.draft, corpus, tmp_path, lambda doc: h.comment(doc, phrase, "建议修改", "王芳"))
+    editor.consultation.import_files([(file, "")])
+    qtbot.waitUntil(lambda: bool(editor.draft.feedback) and bool(editor.draft.feedback[0].unit), timeout=5000)
+    assert len(asked) == 1 and "王芳" in asked[0] and "returned.docx" in asked[0]
+    assert (editor.draft.feedback[0].unit, editor.draft.feedback[0].author) == ("鞍山市住房城乡建设局", "王芳")
