@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, Slot
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..core.errors import PolicyDeskError
 from ..drafting.model import Draft
@@ -41,14 +41,15 @@ class ConsultationPanel(QWidget):
         self._base: Draft | None = None      # the file as last loaded or saved here, for merging
         self.watcher = QFileSystemWatcher(self)
         col = QVBoxLayout(self)
-        row = QHBoxLayout()
+        row = QGridLayout()
         self.import_button = QPushButton(self.tr("导入反馈…"), self)
         self.form_button = QPushButton(self.tr("反馈表…"), self)
         self.table_button = QPushButton(self.tr("采纳情况表…"), self)
         self.explain_button = QPushButton(self.tr("起草说明…"), self)
         self.versions_button = QPushButton(self.tr("版本…"), self)
-        for b in (self.import_button, self.form_button, self.table_button, self.explain_button, self.versions_button):
-            row.addWidget(b)
+        buttons = (self.import_button, self.form_button, self.versions_button, self.table_button, self.explain_button)
+        for n, b in enumerate(buttons):    # two rows: the side panel stays narrow
+            row.addWidget(b, n // 3, n % 3)
         col.addLayout(row)
         self.pane = FeedbackPane(self)
         col.addWidget(self.pane, 1)
