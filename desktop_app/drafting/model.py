@@ -13,9 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from ..core.numerals import int_to_cn
 from .package import DocumentPackage
+
+if TYPE_CHECKING:  # HOOK(consult): the feedback items and versions travel with the draft (format 3)
+    from ..feedback.items import FeedbackItem, Version
 
 
 class Origin(str, Enum):
@@ -133,6 +137,8 @@ class Draft:
     created: str = ""
     modified: str = ""
     package: DocumentPackage = field(default_factory=DocumentPackage)
+    feedback: tuple[FeedbackItem, ...] = ()   # HOOK(consult): departments' comments (征求意见)
+    versions: tuple[Version, ...] = ()        # HOOK(consult): named versions (征求意见稿, 送审稿 …)
 
     @property
     def clauses(self) -> tuple[DraftClause, ...]:

@@ -17,13 +17,15 @@ from typing import Any
 
 from ..core.errors import FileProblem, MissingInput
 from ..core.fileio import atomic_write_text
+from ..feedback import items as _fb_items  # HOOK(consult)
+from ..feedback import serial as _fb_serial
 from ..workspace import Workspace, WorkspaceError, os_reason
 from .build import now_iso
 from .model import DivisionSuggestion, Draft, DraftClause, DraftPart, Flag, Origin, Replacement, SuggestedUnit
 from .package import DEFAULT_COLUMNS, INLINE_FORMS, Column, DivisionMode, DocumentPackage
 
 FORMAT = "policydesk-draft"
-VERSION = 2
+VERSION = 3
 
 
 class DraftFileError(FileProblem):
@@ -87,7 +89,11 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "provincial_doc": draft.provincial_doc, "central_doc": draft.central_doc,
         "created": draft.created, "modified": draft.modified, "preamble": list(draft.preamble),
         "preamble_replacements": [_replacement(r) for r in draft.preamble_replacements],
-        "parts": [_part(p) for p in draft.parts], "package": _package(draft.package),
+        "parts": [_part(p) for p in draft.parts],
+        "package": _package(draft.package),
+        # HOOK(consult): format 3
+        "feedback": [_fb_items.item_to_dict(i) for i in draft.feedback],
+        "versions": [_fb_items.version_to_dict(v) for v in draft.versions],
     }
 
 
@@ -211,6 +217,8 @@ class _Reader:
                                         for i, r in enumerate(g(data, "preamble_replacements", list, "文件", []))),
             created=g(data, "created", str, "文件", ""), modified=g(data, "modified", str, "文件", ""),
             package=self.package(data),
+            feedback=_fb_serial.read_feedback(data.get("feedback", []), self.fail),  # HOOK(consult)
+            versions=_fb_serial.read_versions(data.get("versions", []), self.fail, self.part),
         )
         ids = [p.id for p in draft.parts] + [c.id for c in draft.clauses]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -230,8 +238,13 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 adds the departments' feedback items and the named versions, both empty at first."""
+    return {**data, "version": 3, "feedback": data.get("feedback", []), "versions": data.get("versions", [])}
+
+
 # version N → the step that turns a version-N file into version N + 1 (a later version adds its own step).
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: dict[str, Any], version: int, path: str | Path = "<草稿>") -> dict[str, Any]:

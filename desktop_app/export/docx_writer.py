@@ -25,7 +25,11 @@ from ..drafting.division import inline_text
 from ..drafting.edit import with_full_width_punctuation
 from ..drafting.model import Draft, NumberedClause, NumberedPart, Origin, closed
 from ..drafting.package import TO_SUPPLY, DivisionMode
-from . import annex, issuing
+from . import (
+    anchors,  # HOOK(consult): bookmarks and the draft id, read back by desktop_app.feedback
+    annex,
+    issuing,
+)
 from . import gbt9704 as g
 from .basis import comment_text
 from .colophon import colophon
@@ -66,14 +70,14 @@ class _Writer:
         wrapper.append(styled_run(text, style, deleted=tag == "w:del"))
         return wrapper
 
-    def text(self, paragraph, old: str | None, new: str, style: str = "", new_paragraph_style: str = "") -> list:
+    def text(self, first, old: str | None, new: str, style: str = "", new_paragraph_style: str = "") -> list:
         """Append *new* (as a change from *old* when tracking); returns every paragraph written to.
 
         Line breaks in *new* start new paragraphs of *new_paragraph_style*.
         """
         pieces = [(EQUAL, new)] if not self.track or old == new else (
             [(INSERT, new)] if old is None else word_diff(old, new))
-        paragraphs = [paragraph]
+        paragraphs = [first]   # HOOK(consult): fix: `paragraph` here hid wml.paragraph (crash on 2+ paragraphs)
         for op, text in pieces:
             lines = text.split("\n")
             for i, line in enumerate(lines):
@@ -122,6 +126,7 @@ class _Writer:
             self.add(para)
             style = g.STYLE_TODO_CHAR if TO_COMPLETE in text else ""
             self.text(para, None if part.origin is not Origin.PROVINCIAL else text, text, style)
+        anchors.mark(p, self.sect.getprevious(), part.id)  # HOOK(consult)
 
     def _provincial_heading(self, part_id: str) -> str | None:
         try:
@@ -145,6 +150,7 @@ class _Writer:
         style = g.STYLE_TODO_CHAR if clause.to_complete else ""
         written = self.text(p, clause.original_body if has_origin else None, clause.body, style)
         self.division(written[-1], clause)
+        anchors.mark(p, self.sect.getprevious(), clause.id)  # HOOK(consult)
 
     def division(self, last, clause) -> None:
         """The clause's units in the chosen inline form, after its text or on lines of their own."""
@@ -270,6 +276,7 @@ def render_draft(draft: Draft, corpus: Corpus, track_changes: bool = False,
     draft = with_full_width_punctuation(draft)
     doc = g.official_document()
     g.set_properties(doc, draft.title)
+    anchors.set_draft_id(doc, draft.id)  # HOOK(consult)
     w = _Writer(doc, corpus, draft, track_changes)
     front_matter(w, draft)
     w.preamble()

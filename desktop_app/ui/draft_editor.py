@@ -60,6 +60,7 @@ from ..export import TargetExistsError, export_draft, export_table
 from ..export.basis import basis_lines
 from ..export.table import MARKS
 from ..workspace import Workspace  # HOOK(package)
+from .consultation import attach_consultation  # HOOK(consult)
 from .division_pane import DivisionPane  # HOOK(package)
 from .document_fields import DocumentFields  # HOOK(package)
 
@@ -360,6 +361,7 @@ class DraftEditor(QWidget):
         tabs.addTab(self.provincial_view, self.tr("省实施措施"))
         tabs.addTab(self.central_view, self.tr("中央意见"))
         tabs.addTab(self.basis_view, self.tr("依据与批注"))
+        attach_consultation(self, tabs)  # HOOK(consult): the 征求意见 tab (ui/consultation.py)
         return tabs
 
     def _build_status(self) -> QHBoxLayout:

@@ -13,7 +13,7 @@ import pytest
 
 from desktop_app.drafting import DraftFileError, build_draft, load_draft, recoverable, save_draft, write_autosave
 from desktop_app.drafting import edit as ed
-from desktop_app.drafting.store import discard_autosave, draft_to_dict
+from desktop_app.drafting.store import VERSION, discard_autosave, draft_to_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,7 +31,7 @@ def test_save_and_reopen_gives_the_same_draft(draft, tmp_path):
     save_draft(draft, path)
     assert load_draft(path) == draft
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == "policydesk-draft" and data["version"] == 2 and data["city"] == "营口市"
+    assert data["format"] == "policydesk-draft" and data["version"] == VERSION and data["city"] == "营口市"
     assert data["parts"][1]["clauses"][2]["flags"][0]["accepted"] is True
     assert not list(tmp_path.glob(".*.tmp"))
 

@@ -29,11 +29,11 @@ def test_a_version_1_file_opens_with_no_division_and_the_default_package():
     assert [c.heading for c in draft.clauses] == [c["heading"] for p in raw["parts"] for c in p["clauses"]]
 
 
-def test_a_migrated_draft_is_saved_as_version_2(tmp_path):
+def test_a_migrated_draft_is_saved_in_the_current_version(tmp_path):
     draft = load_draft(V1_FILE)
     path = tmp_path / "d.json"
     save_draft(draft, path)
-    assert json.loads(path.read_text(encoding="utf-8"))["version"] == VERSION == 2
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == VERSION == 3
     assert load_draft(path) == draft
 
 
