@@ -24,6 +24,7 @@ COMMANDS = {
     "draft": "desktop_app.commands.draft_cmd",
     "import": _IMPORT, "remove": _IMPORT,
     "search": "desktop_app.commands.search_cmd",
+    "compare": "desktop_app.commands.compare_cmd",  # HOOK(compare)
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
