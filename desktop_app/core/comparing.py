@@ -135,5 +135,15 @@ def _number(text: str) -> int | None:
         return None
 
 
-__all__ = ["Pair", "comparison_dict", "compare_keys", "draft_side", "pairs_between", "pairs_for",
-           "ref_name", "resolve_side", "short_name", "side_of"]
+__all__ = [
+    "Pair",
+    "compare_keys",
+    "comparison_dict",
+    "draft_side",
+    "pairs_between",
+    "pairs_for",
+    "ref_name",
+    "resolve_side",
+    "short_name",
+    "side_of",
+]

@@ -30,7 +30,8 @@ def test_hardened_added_and_mixed():
     assert hardened.changes[0].description == "同一句由鼓励改为必须"
     assert hardened.verdict is Verdict.STRICTER
     assert "新增 1 句含约束性词语" in hardened.summary_lines()
-    mixed = judge(Side("甲", "必须落实落户政策。鼓励企业吸纳就业。"), Side("乙", "鼓励落实落户政策。企业必须吸纳就业。"))
+    mixed = judge(Side("甲", "必须落实落户政策。鼓励企业吸纳就业。"),
+                  Side("乙", "鼓励落实落户政策。企业必须吸纳就业。"))
     assert mixed.verdict is Verdict.MIXED
     same = judge(Side("甲", "必须落实落户政策。"), Side("乙", "确保落实落户政策。"))
     assert same.verdict is Verdict.SAME and same.changes == ()
