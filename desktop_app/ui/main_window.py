@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
         self.compare_action.setEnabled(bool(self.reader.unit_id))
+        self.compare_action.setText(self.reader.compare_button.text())  # HOOK(compare)
         self.bookmark_action.setEnabled(bool(self.reader.doc_id))
 
     # ---- handlers --------------------------------------------------------------------------
