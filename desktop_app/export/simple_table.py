@@ -73,11 +73,10 @@ def set_cell(cell, content: Cell, style_id: str) -> None:
     for p in tc.findall(qn("w:p")):
         tc.remove(p)
     for line in content or [""]:
-        if isinstance(line, str):
-            tc.append(paragraph(style_id, line))
-            continue
-        p = paragraph(style_id)
-        for text, mark in line:
+        p = paragraph(style_id, line if isinstance(line, str) else "")
+        if style_id == g.STYLE_TABLE_TEXT:  # short lines of labels: justified they would spread out
+            p.find(qn("w:pPr")).append(el("w:jc", val="left"))
+        for text, mark in ([] if isinstance(line, str) else line):
             p.append(marked_run(text, mark))
         tc.append(p)
 
