@@ -22,7 +22,7 @@ def test_text_and_json(capsys, data_dir):
     code, out, _ = run(capsys, "coverage", "--by-city")
     assert code == 0
     assert "    鞍山市（anshan）：鞍山（一）（经辽宁（五））" in out
-    assert "    鞍山市（anshan）：相关：鞍山（三）" in out
+    assert "    鞍山市（anshan）：【缺口】；相关：鞍山（三）" in out
     assert "辽宁：落实 13 项，缺口 4 项：一、总体要求、（十四）、（十五）、（十六）" in out
     code, out, _ = run(capsys, "coverage", "--by-city", "--city", "大连市", "--json")
     data = json.loads(out)

@@ -49,6 +49,7 @@ class Entry:
 class Cell:
     implements: tuple[Entry, ...] = ()
     related: tuple[Entry, ...] = ()
+    pending: tuple[Entry, ...] = ()   # draft sections offered for the row but still to be written (待起草)
 
 
 @dataclass(frozen=True)
@@ -163,16 +164,16 @@ def _cell(corpus: Corpus, target: UnitRef, column: Column, draft) -> Cell:
 
 
 def _draft_cell(corpus: Corpus, target: UnitRef, draft) -> Cell:
-    implements, related = [], []
+    implements, related, pending = [], [], []
     for npart in draft.numbered():
         units = [(npart.part, npart.num, "")] + [(nc.clause, nc.num, nc.clause.source_id) for nc in npart.clauses]
         for unit, num, source in units:
             entry = Entry((DRAFT_DOC, unit.id), f"{draft.city}草稿{num}", _via(corpus, draft, source, target))
             if target.unit.id in unit.carries_out:
-                implements.append(entry)
+                (pending if unit.to_complete else implements).append(entry)
             elif target.unit.id in getattr(unit, "related", ()):
                 related.append(entry)
-    return Cell(tuple(implements), tuple(related))
+    return Cell(tuple(implements), tuple(related), tuple(pending))
 
 
 def _via(corpus: Corpus, draft, source_id: str, target: UnitRef) -> UnitRef | None:
@@ -202,7 +203,8 @@ def matrix_dict(matrix: CoverageMatrix) -> dict:
         "rows": [{"doc": r.target.doc.id, "id": r.target.unit.id, "label": r.target.label,
                   "completeness": r.target.unit.completeness.value, "gap": r.is_gap,
                   "cells": [{"implements": [entry(e) for e in c.implements],
-                             "related": [entry(e) for e in c.related]} for c in r.cells]}
+                             "related": [entry(e) for e in c.related],
+                             "to_complete": [entry(e) for e in c.pending]} for c in r.cells]}
                  for r in matrix.rows],
     }
 
@@ -210,6 +212,8 @@ def matrix_dict(matrix: CoverageMatrix) -> dict:
 def cell_lines(cell: Cell) -> list[str]:
     """A cell as text lines: 落实 entries (经… when through the provincial clause), then 相关 apart."""
     lines = [e.label + (f"（经{e.via_label}）" if e.via else "") for e in cell.implements]
+    if cell.pending:
+        lines.append("待起草：" + "、".join(e.label for e in cell.pending))
     if cell.related:
         lines.append("相关：" + "、".join(e.label for e in cell.related))
-    return lines or ["【缺口】"]
+    return lines if cell.implements else ["【缺口】", *lines]

@@ -38,7 +38,8 @@ def test_cells_direct_through_the_province_and_related_apart(city_corpus):
     assert cell_lines(fourteen.cells[2]) == ["鞍山（二）"]        # ... 鞍山 carries it out directly
     assert not fourteen.is_gap
     one = row(matrix, "（一）").cells
-    assert cell_lines(one[2]) == ["相关：鞍山（三）"] and not one[2].implements   # related is not carrying out
+    assert cell_lines(one[2]) == ["【缺口】", "相关：鞍山（三）"]   # related is not carrying out
+    assert not one[2].implements
     assert cell_lines(one[1]) == ["大连（一）（经辽宁（一））"]
 
 
@@ -50,6 +51,9 @@ def test_filtered_to_one_city_with_its_draft(city_corpus):
     draft_cell = row(matrix, "（四）").cells[2]
     assert [e.label for e in draft_cell.implements] == ["鞍山市草稿（五）", "鞍山市草稿（六）"]
     assert draft_cell.implements[0].via_label == "辽宁（五）"
+    fourteen = row(matrix, "（十四）").cells[2]   # offered by the draft, still to be written: not carrying out
+    assert not fourteen.implements and cell_lines(fourteen)[0] == "【缺口】"
+    assert cell_lines(fourteen)[1].startswith("待起草：鞍山市草稿")
     data = matrix_dict(matrix)
     assert data["city"] == "鞍山市" and data["columns"][2]["kind"] == "draft"
     four = next(r for r in data["rows"] if r["label"].startswith("（四）"))

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from desktop_app.core.compare import Mark
 from desktop_app.core.comparing import Pair
 from desktop_app.ui.compare_view import ONLY_A_STYLE, ONLY_B_STYLE
-from desktop_app.ui.models.coverage_model import COL_CITY, COL_PROVINCIAL, COL_TARGET, GAP_BG
+from desktop_app.ui.models.coverage_model import COL_PROVINCIAL, COL_TARGET, GAP_BG
 
 
 def marked_runs(browser, colour: str) -> list[str]:
@@ -121,7 +121,8 @@ def test_coverage_shows_the_gaps(window):
             assert brush.color() == GAP_BG
     assert "一、总体要求、（十四）加强组织领导、（十五）强化法治保障、（十六）营造良好氛围" in view.summary_label.text()
     row_four = next(r for r in range(model.rowCount()) if model.index(r, COL_TARGET).data().startswith("（四）"))
-    assert model.index(row_four, COL_PROVINCIAL).data() == "辽宁（五）、辽宁（六）"
+    assert model.index(row_four, COL_PROVINCIAL).data() == \
+        "辽宁（五）、辽宁（六）　〔相关：辽宁（七）、辽宁（八）、辽宁（九）〕"
     assert view.table.currentIndex().data().startswith("（十五）")  # the clause being read is selected
 
 
@@ -169,10 +170,12 @@ def test_coverage_shows_the_city_draft_being_edited(qtbot, window):
     window.show_view("coverage")
     view = window.coverage_view
     model = view.model
-    assert not view.table.isColumnHidden(COL_CITY)
+    column = model.column_of("沈阳市草稿")
+    assert column > COL_PROVINCIAL
     row_four = next(r for r in range(model.rowCount()) if model.index(r, COL_TARGET).data().startswith("（四）"))
-    assert model.index(row_four, COL_CITY).data() == "沈阳市草稿（五）、沈阳市草稿（六）"
-    _double_click(qtbot, view.table, model.index(row_four, COL_CITY))
+    assert model.index(row_four, column).data().startswith(
+        "沈阳市草稿（五）（经辽宁（五））、沈阳市草稿（六）（经辽宁（六））　〔相关：沈阳市草稿（七）")
+    _double_click(qtbot, view.table, model.index(row_four, column))
     assert window.current_view() == "draft"
     assert editor.tree.currentIndex().data().startswith("（五）")
 
