@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect()
+        from .precedents_panel import install_precedents_tab  # HOOK(compare): 同题对照 beside the clause
+
+        install_precedents_tab(self)  # HOOK(compare)
         # Mouse back/forward: the filter sits on the window's platform window, which receives every mouse
         # press in this window before it reaches a widget.  Installed once the window exists on screen.
         self.after_first_paint(self._watch_mouse_buttons)
