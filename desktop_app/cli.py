@@ -25,6 +25,7 @@ COMMANDS = {
     "import": _IMPORT, "remove": _IMPORT,
     "search": "desktop_app.commands.search_cmd",
     "compare": "desktop_app.commands.compare_cmd",  # HOOK(compare)
+    "notes": "desktop_app.commands.notes_cmd",  # HOOK(compare)
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 

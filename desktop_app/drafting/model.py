@@ -69,6 +69,7 @@ class DraftClause:
     replacements: tuple[Replacement, ...] = ()
     flags: tuple[Flag, ...] = ()
     to_complete: bool = False           # a section the drafter still has to write
+    notes: tuple[str, ...] = ()         # HOOK(compare): the drafter's notes carried into the basis comment
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

@@ -43,6 +43,7 @@ def _clause(c: DraftClause) -> dict[str, Any]:
         "carries_out": list(c.carries_out), "related": list(c.related),
         "replacements": [_replacement(r) for r in c.replacements], "flags": [_flag(f) for f in c.flags],
         "to_complete": c.to_complete,
+        **({"notes": list(c.notes)} if c.notes else {}),  # HOOK(compare): only when notes were carried in
     }
 
 
@@ -123,6 +124,7 @@ class _Reader:
                                for i, r in enumerate(g(obj, "replacements", list, where, []))),
             flags=tuple(self.flag(f, f"{where}提示{i + 1}") for i, f in enumerate(g(obj, "flags", list, where, []))),
             to_complete=g(obj, "to_complete", bool, where, False),
+            notes=self.strings(obj, "notes", where),  # HOOK(compare)
         )
 
     def part(self, obj: Any, where: str) -> DraftPart:

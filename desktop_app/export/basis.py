@@ -50,6 +50,7 @@ def basis_lines(corpus: Corpus, draft: Draft, clause: DraftClause) -> list[str]:
         state = "（已采用）" if flag.accepted else ""
         advice = f"建议表述：“{flag.suggestion}”" if flag.suggestion else "无现成表述，请手工改写"
         lines.append(f"提示{state}：“{flag.pattern}”——{flag.why}。{advice}")
+    lines.extend(f"笔记：{note}" for note in clause.notes)  # HOOK(compare): notes the drafter carried in
     return lines
 
 
