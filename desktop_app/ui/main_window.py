@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         self.bookmark_action = self._action(self.notes_menu, self.tr("添加/取消书签"), self.toggle_bookmark, "Ctrl+D")
         self.save_note_action = self._action(self.notes_menu, self.tr("保存笔记"), self.reader.save_note,
                                              QKeySequence.StandardKey.Save)
+        self.notes_list_action = self._action(self.notes_menu, self.tr("笔记一览、检索与导出…"),
+                                              self.open_notes_dialog)  # HOOK(compare)
         self.notes_menu.addSeparator()
         self.bookmarks = BookmarksMenu(self.notes_menu, 3, self.notes, lambda: self.corpus, self.open_unit)
         self._action(help_menu, self.tr("关于政策起草助手"), self._show_about)
@@ -308,6 +310,11 @@ class MainWindow(QMainWindow):
     def compare_current(self) -> None:
         if self.reader.unit_id:
             self._on_compare_requested(self.reader.doc_id, self.reader.unit_id)
+
+    def open_notes_dialog(self) -> None:  # HOOK(compare)
+        from .notes_dialog import open_notes_dialog
+
+        open_notes_dialog(self)
 
     def toggle_bookmark(self) -> None:
         if self.reader.doc_id:
