@@ -83,8 +83,9 @@ class CoverageView(QWidget):
     @Slot()
     def _on_model_reset(self) -> None:
         header = self.table.horizontalHeader()
+        header.setMaximumSectionSize(240)   # a long cell is elided (its tooltip lists it all), columns stay in view
         header.setSectionResizeMode(COL_TARGET, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(COL_TARGET, 300)
+        self.table.setColumnWidth(COL_TARGET, 240)
         for col in range(COL_TEXT, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self._fill_city_picker()
