@@ -86,7 +86,7 @@ def precedents_for_text(corpus: Corpus, text: str, uppers: list[UnitRef], exclud
         for other, relation, via in _linked(corpus, upper):
             if other.doc.id in exclude_docs or _key(other) in upper_keys or _key(other) in found:
                 continue
-            similarity = compare(text, side_of(other).text, tokenize).similarity
+            similarity = compare(side_of(other).text, text, tokenize).similarity  # as the panel judges it
             found[_key(other)] = Precedent(other, relation, similarity, via)
         ordered = sorted(found.values(), key=lambda p: (p.relation is not Relation.IMPLEMENTS, -p.similarity))
         groups.append(PrecedentGroup(upper, tuple(ordered)))
