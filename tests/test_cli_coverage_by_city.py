@@ -21,7 +21,7 @@ def test_text_and_json(capsys, data_dir):
     install_city_plans(data_dir)
     code, out, _ = run(capsys, "coverage", "--by-city")
     assert code == 0
-    assert "    鞍山市（anshan）：鞍山（一）（经辽宁（五））" in out
+    assert "    鞍山市（anshan）：鞍山（一）（经辽宁（五））；鞍山（四）" in out
     assert "    鞍山市（anshan）：【缺口】；相关：鞍山（三）" in out
     assert "辽宁：落实 13 项，缺口 4 项：一、总体要求、（十四）、（十五）、（十六）" in out
     code, out, _ = run(capsys, "coverage", "--by-city", "--city", "大连市", "--json")
@@ -41,7 +41,7 @@ def test_the_draft_and_the_word_table(capsys, data_dir, corpus, tmp_path):
     table = read_docx(str(target)).tables[0]
     assert [c.text for c in table.rows[0].cells] == ["中央条款", "辽宁", "鞍山市（anshan）", "鞍山市草稿"]
     four = next(r for r in table.rows if r.cells[0].text.startswith("（四）"))
-    assert four.cells[2].text == "鞍山（一）（经辽宁（五））"
+    assert four.cells[2].text == "鞍山（一）（经辽宁（五））\n鞍山（四）"
     assert four.cells[3].text.split("\n")[:2] == ["鞍山市草稿（五）（经辽宁（五））",
                                                   "鞍山市草稿（六）（经辽宁（六））"]
     assert run(capsys, "coverage", "--by-city", "-o", str(target))[0] == 1   # existing file kept

@@ -160,7 +160,11 @@ def _cell(corpus: Corpus, target: UnitRef, column: Column, draft) -> Cell:
                 into.setdefault(_key(view.other), Entry(_key(view.other), ref_name(view.other), upper.other))
     for key in implements:
         related.pop(key, None)
-    return Cell(tuple(implements.values()), tuple(related.values()))
+    order = {c.id: n for n, c in enumerate(corpus.document(column.doc).clauses)}
+    def in_order(entries: dict[tuple[str, str], Entry]) -> tuple[Entry, ...]:
+        return tuple(sorted(entries.values(), key=lambda e: order.get(e.key[1], -1)))
+
+    return Cell(in_order(implements), in_order(related))
 
 
 def _draft_cell(corpus: Corpus, target: UnitRef, draft) -> Cell:

@@ -31,8 +31,8 @@ def test_cells_direct_through_the_province_and_related_apart(city_corpus):
     matrix = build_matrix(city_corpus)
     four = row(matrix, "（四）").cells
     assert cell_lines(four[0]) == ["辽宁（五）", "辽宁（六）", "相关：辽宁（七）、辽宁（八）、辽宁（九）"]
-    assert cell_lines(four[2]) == ["鞍山（一）（经辽宁（五））"]
-    assert four[2].implements[0].via.unit.id == "part_2__para_5"
+    assert cell_lines(four[2]) == ["鞍山（一）（经辽宁（五））", "鞍山（四）"]   # （四） is linked to central directly
+    assert four[2].implements[0].via.unit.id == "part_2__para_5" and four[2].implements[1].via is None
     fourteen = row(matrix, "（十四）")
     assert cell_lines(fourteen.cells[0]) == ["【缺口】"]          # the province leaves it ...
     assert cell_lines(fourteen.cells[2]) == ["鞍山（二）"]        # ... 鞍山 carries it out directly

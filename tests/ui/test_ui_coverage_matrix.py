@@ -33,8 +33,8 @@ def test_cells_through_the_province_and_related_apart(city_corpus):
     model = CoverageModel(city_corpus)
     anshan = model.column_of("鞍山市（anshan）")
     four = model.index(row_of(model, "（四）"), anshan)
-    assert four.data() == "鞍山（一）（经辽宁（五））"
-    assert four.data(REFS_ROLE) == [("anshan", "part_1__para_1")]
+    assert four.data() == "鞍山（一）（经辽宁（五））、鞍山（四）"
+    assert four.data(REFS_ROLE) == [("anshan", "part_1__para_1"), ("anshan", "part_1__para_4")]
     assert four.data(VIA_ROLE) == [("liaoning", "part_2__para_5")]
     one = model.index(row_of(model, "（一）"), anshan)
     assert one.data() == "〔相关：鞍山（三）〕" and one.data(GAP_ROLE)  # related is not carrying out
@@ -66,5 +66,25 @@ def test_a_city_cell_compares_with_the_provincial_and_the_central_clause(qtbot, 
     index = view.model.index(row_of(view.model, "（四）"), view.model.column_of("鞍山市（anshan）"))
     with qtbot.waitSignal(view.compareRequested) as blocker:
         view.table.activated.emit(index)
-    assert blocker.args == [[("anshan", "part_1__para_1")], [("liaoning", "part_2__para_5"),
-                                                             ("central", "part_3__para_4")]]
+    assert blocker.args == [[("anshan", "part_1__para_1"), ("anshan", "part_1__para_4")],
+                            [("liaoning", "part_2__para_5"), ("central", "part_3__para_4")]]
+
+
+def test_a_city_clause_with_a_provincial_and_a_central_clause_is_compared_with_each(qtbot, city_corpus):
+    from desktop_app.ui.compare_view import CompareView
+
+    view = CompareView(city_corpus)
+    qtbot.addWidget(view)
+    left, right = view.counterparts_of("anshan", "part_1__para_4")
+    with qtbot.waitSignal(view.comparisonShown, timeout=30000):
+        view.compare_units(left, right)
+    assert [view.pair_picker.itemText(i) for i in range(view.pair_picker.count())] == [
+        "鞍山（四） ↔ 辽宁（五）", "鞍山（四） ↔ 中央（四）"]
+    assert view.right_title.text().endswith("第（五）条") and "辽宁省" in view.right_title.text()
+    first = view.result
+    with qtbot.waitSignal(view.comparisonShown, timeout=30000):
+        view.pair_picker.activated.emit(1)
+    assert view.right_browser.toPlainText().startswith("（四）以户籍制度和公共服务牵引区域流动")
+    assert "辽宁" not in view.right_browser.toPlainText()[:40]       # the central text alone, not merged
+    assert view.result.base.name == "中央（四）" and first.base.name == "辽宁（五）"
+    assert view.result.similarity != first.similarity
