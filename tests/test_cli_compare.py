@@ -34,6 +34,9 @@ def test_text_and_a_heading_only_clause(capsys):
     assert code == 0
     assert "〔增：完善档案管理〕" in out
     assert "对照不完整：中央（六）在知识库中仅有标题，不判断措辞强弱。" in out
+    code, out, _ = run(capsys, "compare", "central:（四）", "liaoning:（五）")
+    assert "  · 删去 1 句含约束性词语\n" in out
+    assert "    删去一句：完善城区常住人口500万以上的超大特大城市积分落户政策，精简积分项目，确保" in out
     code, out, _ = run(capsys, "compare", "central:6", "liaoning:（十一）", "--json")
     assert json.loads(out)["verdict"] is None
     assert json.loads(out)["incomplete"] == "中央（六）在知识库中仅有标题"

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..core.comparing import comparison_dict, resolve_side
-from ..core.verdict import ClauseComparison, judge
+from ..core.verdict import ChangeKind, ClauseComparison, judge
 from .common import add_json_flag, load_corpus, print_json
 
 
@@ -56,4 +56,5 @@ def format_comparison(cc: ClauseComparison) -> str:
              f"相似度：{round(cc.similarity * 100)}%",
              "差异（A → B）：" + "".join(marks[op].format(text) for op, text in cc.comparison.diff)]
     lines += [f"  · {line}" for line in cc.summary_lines()]
+    lines += [f"    {c.description}" for c in cc.changes if c.kind in (ChangeKind.OMITTED, ChangeKind.ADDED)]
     return "\n".join(lines)
