@@ -31,6 +31,8 @@ COMMANDS = {
     "import": _IMPORT, "remove": _IMPORT,
     "search": "desktop_app.commands.search_cmd",
     "feedback": "desktop_app.commands.feedback_cmd", "explain": "desktop_app.commands.feedback_cmd",  # HOOK(consult)
+    "compare": "desktop_app.commands.compare_cmd",  # HOOK(compare)
+    "notes": "desktop_app.commands.notes_cmd",  # HOOK(compare)
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 DESCRIPTION = ("政策起草助手 PolicyDesk：不带参数运行时打开桌面窗口；带子命令时在终端中查阅、检索、导入和导出。"

@@ -8,6 +8,7 @@ from ..core.corpus import Corpus, UnitRef
 from ..core.model import Clause, Completeness, Document
 from ..core.normalize import describe_changes
 from ..core.serialize import coverage_dict, document_dict, link_dict, unit_dict
+from . import coverage_cmd
 from .common import add_json_flag, load_corpus, print_json
 
 
@@ -35,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("coverage", help="中央意见各条的落实情况及缺口",
                        description="逐条列出一个文档（默认中央意见）被哪些下级条款落实，以及尚无人落实的缺口。")
     p.add_argument("--doc", default="central", help="要查看落实情况的文档（默认 central）")
+    coverage_cmd.add_arguments(p)  # HOOK(compare): --by-city, --city, --draft, -o
     add_json_flag(p)
     p.set_defaults(func=cmd_coverage)
 
@@ -96,6 +98,8 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
+    if coverage_cmd.wanted(args):  # HOOK(compare)
+        return coverage_cmd.cmd_coverage_by_city(args)
     corpus = load_corpus(args)
     rows = corpus.coverage(args.doc)
     if args.json:

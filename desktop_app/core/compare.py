@@ -94,6 +94,7 @@ class Comparison:
     similarity: float
     shifts: tuple[ObligationShift, ...]
     direction: Direction
+    diff: tuple[tuple[str, str], ...] = ()   # (op, text) turning a into b: equal, delete (only a), insert (only b)
 
     def text_with(self, side: str, mark: Mark) -> list[str]:
         """The runs of one side (``"a"`` or ``"b"``) that carry *mark*."""
@@ -114,16 +115,21 @@ def compare(text_a: str, text_b: str, tokenize: Tokenizer | None = None) -> Comp
     matcher = difflib.SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
     side_a: list[Segment] = []
     side_b: list[Segment] = []
+    diff: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         run_a, run_b = "".join(tokens_a[i1:i2]), "".join(tokens_b[j1:j2])
         if op == "equal":
             _append(side_a, run_a, Mark.KEPT)
             _append(side_b, run_b, Mark.KEPT)
+            _push(diff, "equal", run_a)
         else:
             _append(side_a, run_a, Mark.ONLY_A)
             _append(side_b, run_b, Mark.ONLY_B)
+            _push(diff, "delete", run_a)
+            _push(diff, "insert", run_b)
     shifts = obligation_shifts(tokens_a, tokens_b)
-    return Comparison(tuple(side_a), tuple(side_b), _similarity(side_a, side_b), shifts, _direction(shifts))
+    return Comparison(tuple(side_a), tuple(side_b), _similarity(side_a, side_b), shifts, _direction(shifts),
+                      tuple(diff))
 
 
 def obligation_shifts(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> tuple[ObligationShift, ...]:
@@ -158,6 +164,15 @@ def _append(side: list[Segment], text: str, mark: Mark) -> None:
         side[-1] = Segment(side[-1].text + text, mark)
     else:
         side.append(Segment(text, mark))
+
+
+def _push(diff: list[tuple[str, str]], op: str, text: str) -> None:
+    if not text:
+        return
+    if diff and diff[-1][0] == op:
+        diff[-1] = (op, diff[-1][1] + text)
+    else:
+        diff.append((op, text))
 
 
 def _weight(text: str) -> int:

@@ -99,6 +99,7 @@ class DraftClause:
     partners: tuple[str, ...] = ()      # 责任单位, in order
     deadline: str = ""                  # 完成时限, as the drafter writes it (2020年12月底前, 长期坚持)
     suggestion: DivisionSuggestion | None = None   # what the topic rules proposed, with trigger words
+    notes: tuple[str, ...] = ()         # HOOK(compare): the drafter's notes carried into the basis comment
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

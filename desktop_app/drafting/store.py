@@ -53,6 +53,7 @@ def _clause(c: DraftClause) -> dict[str, Any]:
         "replacements": [_replacement(r) for r in c.replacements], "flags": [_flag(f) for f in c.flags],
         "to_complete": c.to_complete, "lead": c.lead, "partners": list(c.partners), "deadline": c.deadline,
         "suggestion": _suggestion(c.suggestion),
+        **({"notes": list(c.notes)} if c.notes else {}),  # HOOK(compare): only when notes were carried in
     }
 
 
@@ -158,6 +159,7 @@ class _Reader:
             to_complete=g(obj, "to_complete", bool, where, False),
             lead=g(obj, "lead", str, where, ""), partners=self.strings(obj, "partners", where),
             deadline=g(obj, "deadline", str, where, ""), suggestion=self.suggestion(obj, where),
+            notes=self.strings(obj, "notes", where),  # HOOK(compare)
         )
 
     def unit(self, obj: Any, where: str) -> SuggestedUnit:

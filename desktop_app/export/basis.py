@@ -52,6 +52,7 @@ def basis_lines(corpus: Corpus, draft: Draft, clause: DraftClause) -> list[str]:
         lines.append(f"提示{state}：“{flag.pattern}”——{flag.why}。{advice}")
     if clause.lead or clause.partners or clause.deadline:
         lines.append(division_line(clause))
+    lines.extend(f"笔记：{note}" for note in clause.notes)  # HOOK(compare): notes the drafter carried in
     return lines
 
 

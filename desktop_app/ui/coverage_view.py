@@ -1,26 +1,38 @@
-"""The coverage view: which central clauses lower documents carry out, and the gaps."""
+"""The coverage view: central clauses × (the province, each city's plans and the open draft), gaps highlighted."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.corpus import Corpus
+from ..core.errors import PolicyDeskError
 from .models.coverage_model import (
-    COL_CITY,
-    COL_PROVINCIAL,
-    COL_RELATED,
     COL_TARGET,
     COL_TEXT,
     DRAFT_ROLE,
     GAP_ROLE,
     REFS_ROLE,
+    RELATED_ROLE,
+    VIA_ROLE,
     CoverageModel,
 )
 
 
 class CoverageView(QWidget):
-    """Double-click (or Enter) on a central clause opens it; on a carrying-out cell opens the comparison."""
+    """Double-click (or Enter) on a central clause opens it; on a cell compares the clauses carrying it out."""
 
     openRequested = Signal(str, str)
     compareRequested = Signal(list, list)
@@ -31,61 +43,110 @@ class CoverageView(QWidget):
         self.model = CoverageModel(corpus, parent=self)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
+        self.city_picker = QComboBox()
+        self.city_picker.setObjectName("coverageCity")
+        self.export_button = QPushButton(self.tr("导出 Word 表格…"))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setObjectName("coverageTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_TARGET, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_TEXT, COL_PROVINCIAL, COL_CITY, COL_RELATED):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("城市：")))
+        bar.addWidget(self.city_picker)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.table, 1)
         self.table.activated.connect(self._on_cell_activated)
-        self._update_summary()
+        self.city_picker.activated.connect(self._on_city_activated)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.model.modelReset.connect(self._on_model_reset)
+        self._on_model_reset()
 
     def set_corpus(self, corpus: Corpus) -> None:
         self.model.reset_corpus(corpus)
-        self._update_summary()
-
-    def _update_summary(self) -> None:
-        rows = self.model.rowCount()
-        gaps = self.model.gap_labels()
-        self._update_city_column()
-        text = self.tr("中央意见共 %1 项（条款及无条款的部分），%2 项已有下级文件落实；").replace(
-            "%1", str(rows)).replace("%2", str(rows - len(gaps)))
-        if gaps:
-            text += self.tr("尚无落实的缺口（红色）：%1。").replace("%1", "、".join(gaps))
-        else:
-            text += self.tr("没有缺口。")
-        text += self.tr("双击中央条款打开原文，双击落实条款打开对照。")
-        self.summary_label.setText(text)
 
     def set_city_draft(self, draft) -> None:
         self.model.set_city_draft(draft)
-        self._update_city_column()
 
-    def _update_city_column(self) -> None:
-        self.table.setColumnHidden(COL_CITY, not self.model.has_city_entries())
+    def set_city(self, city: str) -> None:
+        """Show one city's columns ("" for all)."""
+        self.model.set_city(city)
+
+    @Slot()
+    def _on_model_reset(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setMaximumSectionSize(240)   # a long cell is elided (its tooltip lists it all), columns stay in view
+        header.setSectionResizeMode(COL_TARGET, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(COL_TARGET, 240)
+        for col in range(COL_TEXT, self.model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self._fill_city_picker()
+        self._update_summary()
+
+    def _fill_city_picker(self) -> None:
+        self.city_picker.clear()
+        self.city_picker.addItem(self.tr("全部城市"), "")
+        for city in self.model.cities():
+            self.city_picker.addItem(city, city)
+        self.city_picker.setCurrentIndex(max(0, self.city_picker.findData(self.model.city)))
+
+    def _update_summary(self) -> None:
+        matrix = self.model.matrix
+        rows, gaps = len(matrix.rows), self.model.gap_labels()
+        text = self.tr("中央意见共 %1 项（条款及无条款的部分），%2 项已有下级文件落实；").replace(
+            "%1", str(rows)).replace("%2", str(rows - len(gaps)))
+        text += (self.tr("各级都未落实的缺口：%1。").replace("%1", "、".join(gaps)) if gaps else self.tr("没有缺口。"))
+        counts = [f"{c.label} {rows - len(matrix.gaps(n))} 项" for n, c in enumerate(matrix.columns)]
+        text += self.tr("已落实：%1。").replace("%1", "，".join(counts))
+        text += self.tr("“经辽宁（五）”表示通过所落实的省级条款间接落实；〔相关〕不算落实。"
+                        "双击中央条款打开原文，双击其他格打开对照。")
+        self.summary_label.setText(text)
+
+    @Slot(int)
+    def _on_city_activated(self, _row: int) -> None:
+        try:
+            self.set_city(self.city_picker.currentData() or "")
+        except PolicyDeskError as exc:
+            QMessageBox.warning(self, self.tr("落实情况"), str(exc))
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        where = self.model.city or self.tr("全部城市")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出落实情况"), self.tr("落实情况（%1）.docx")
+                                              .replace("%1", where), self.tr("Word 文件 (*.docx)"))
+        if not path:
+            return
+        from ..export.coverage_table import export_coverage
+
+        try:  # the dialog has already asked before replacing an existing file
+            export_coverage(self.model.matrix, path, overwrite=True)
+        except PolicyDeskError as exc:
+            QMessageBox.warning(self, self.tr("导出落实情况"), str(exc))
+            return
+        self.summary_label.setText(self.summary_label.text() + self.tr("已导出：%1").replace("%1", path))
 
     @Slot(QModelIndex)
     def _on_cell_activated(self, index: QModelIndex) -> None:
-        target = self.model.index(index.row(), COL_TARGET).data(REFS_ROLE)[0]
+        target = tuple(self.model.index(index.row(), COL_TARGET).data(REFS_ROLE)[0])
         refs = [tuple(r) for r in index.data(REFS_ROLE) or []]
         drafted = index.data(DRAFT_ROLE) or []
-        if drafted and not refs:
-            self.draftClauseRequested.emit(drafted[0])
-        elif index.column() in (COL_TARGET, COL_TEXT) or (index.data(GAP_ROLE) and not refs):
+        if index.column() in (COL_TARGET, COL_TEXT):
             self.openRequested.emit(*target)
-        elif refs:
-            self.compareRequested.emit(refs, [target])
+        elif refs:  # each clause against the central clause and any provincial clause it goes through
+            vias = [tuple(v) for v in index.data(VIA_ROLE) or []]
+            self.compareRequested.emit(refs, [*vias, target])
+        elif drafted:
+            self.draftClauseRequested.emit(drafted[0])
+        elif related := [tuple(r) for r in index.data(RELATED_ROLE) or []]:
+            self.compareRequested.emit(related, [target])
         else:
             self.openRequested.emit(*target)
 
@@ -96,4 +157,4 @@ class CoverageView(QWidget):
                 return
 
 
-__all__ = ["CoverageView", "Qt"]
+__all__ = ["GAP_ROLE", "CoverageView", "Qt"]

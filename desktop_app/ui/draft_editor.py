@@ -362,6 +362,10 @@ class DraftEditor(QWidget):
         tabs.addTab(self.central_view, self.tr("中央意见"))
         tabs.addTab(self.basis_view, self.tr("依据与批注"))
         attach_consultation(self, tabs)  # HOOK(consult): the 征求意见 tab (ui/consultation.py)
+        from .precedents_panel import PrecedentsPanel  # HOOK(compare): 同题对照 in the sources pane
+
+        self.precedents_panel = PrecedentsPanel(self.corpus, tabs)  # HOOK(compare)
+        tabs.addTab(self.precedents_panel, self.tr("同题对照"))  # HOOK(compare)
         return tabs
 
     def _build_status(self) -> QHBoxLayout:
@@ -662,6 +666,8 @@ class DraftEditor(QWidget):
         self.provincial_view.setPlainText(prov)
         self.central_view.setPlainText(central)
         self.basis_view.setPlainText(basis)
+        self.precedents_panel.set_corpus(self.corpus)  # HOOK(compare): looked up once its tab is shown
+        self.precedents_panel.show_draft_clause(draft, unit)  # HOOK(compare)
 
     def _central_text(self, unit_id: str) -> str:
         try:

@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect()
+        from .precedents_panel import install_precedents_tab  # HOOK(compare): 同题对照 beside the clause
+
+        install_precedents_tab(self)  # HOOK(compare)
         # Mouse back/forward: the filter sits on the window's platform window, which receives every mouse
         # press in this window before it reaches a widget.  Installed once the window exists on screen.
         self.after_first_paint(self._watch_mouse_buttons)
@@ -142,6 +145,8 @@ class MainWindow(QMainWindow):
         self.bookmark_action = self._action(self.notes_menu, self.tr("添加/取消书签"), self.toggle_bookmark, "Ctrl+D")
         self.save_note_action = self._action(self.notes_menu, self.tr("保存笔记"), self.reader.save_note,
                                              QKeySequence.StandardKey.Save)
+        self.notes_list_action = self._action(self.notes_menu, self.tr("笔记一览、检索与导出…"),
+                                              self.open_notes_dialog)  # HOOK(compare)
         self.notes_menu.addSeparator()
         self.bookmarks = BookmarksMenu(self.notes_menu, 3, self.notes, lambda: self.corpus, self.open_unit)
         self._action(help_menu, self.tr("关于政策起草助手"), self._show_about)
@@ -306,6 +311,11 @@ class MainWindow(QMainWindow):
         if self.reader.unit_id:
             self._on_compare_requested(self.reader.doc_id, self.reader.unit_id)
 
+    def open_notes_dialog(self) -> None:  # HOOK(compare)
+        from .notes_dialog import open_notes_dialog
+
+        open_notes_dialog(self)
+
     def toggle_bookmark(self) -> None:
         if self.reader.doc_id:
             self.reader.bookmark_box.toggle()
@@ -323,6 +333,7 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
         self.compare_action.setEnabled(bool(self.reader.unit_id))
+        self.compare_action.setText(self.reader.compare_button.text())  # HOOK(compare)
         self.bookmark_action.setEnabled(bool(self.reader.doc_id))
 
     # ---- handlers --------------------------------------------------------------------------

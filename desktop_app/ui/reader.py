@@ -118,6 +118,7 @@ class ReaderView(QWidget):
         self.browser.setHtml(self._body_html(doc, unit))
         self._fill_chips(doc_id, unit_id if isinstance(unit, Clause | Part) else "")
         self.compare_button.setEnabled(unit is not None and bool(self._counterparts()))
+        self.compare_button.setText(self._compare_label())  # HOOK(compare): named for what it compares with
         self._load_note()
         if terms:
             self._scroll_to_first_mark()
@@ -250,6 +251,10 @@ class ReaderView(QWidget):
     def _counterparts(self) -> tuple[UnitRef, ...]:
         up, down = self._corpus.counterparts(self.doc_id, self.unit_id)
         return up or down
+
+    def _compare_label(self) -> str:  # HOOK(compare)
+        up, down = self._corpus.counterparts(self.doc_id, self.unit_id) if self.unit_id else ((), ())
+        return self.tr("与落实条款对照") if down and not up else self.tr("与上位条款对照")
 
     @Slot()
     def _on_compare_clicked(self) -> None:

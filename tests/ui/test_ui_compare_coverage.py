@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop_app.core.compare import Mark
+from desktop_app.core.comparing import Pair
 from desktop_app.ui.compare_view import ONLY_A_STYLE, ONLY_B_STYLE
-from desktop_app.ui.models.coverage_model import COL_CITY, COL_PROVINCIAL, COL_TARGET, GAP_BG
+from desktop_app.ui.models.coverage_model import COL_PROVINCIAL, COL_TARGET, GAP_BG
 
 
 def marked_runs(browser, colour: str) -> list[str]:
@@ -41,9 +42,11 @@ def test_compare_button_shows_marked_differences(qtbot, window):
     # kept words carry no mark on either side
     assert "统筹发展资本密集型" not in added and "统筹发展资本密集型" not in not_taken
     summary = view.summary_label.text()
-    assert f"相似度 <b>{round(view.comparison.similarity * 100)}%</b>" in summary
+    assert f"相似度 <b>{round(view.result.similarity * 100)}%</b>" in summary
     assert "省级新增" in summary and "中央有而未采纳" in summary
-    assert "确保" in summary and "宽松" in summary  # central's 确保 was not carried over
+    # the province kept central's first sentence but without its 确保 phrase: a change inside the same sentence
+    assert "同一句删去确保" in summary and "辽宁（一）相对中央（一）：措辞更宽" in summary
+    assert not view.pair_row.isVisible()
     assert view.left_browser.toPlainText().replace("\n", "") == window.corpus.unit(
         "liaoning", "part_1__para_1").full_text().replace("\n", "")
 
@@ -66,7 +69,9 @@ def test_comparison_with_a_heading_only_central_clause_warns(qtbot, window):
     warning = window.compare_view.warning_label
     assert warning.isVisible()
     assert "中央（六）（仅标题）" in warning.text()
-    assert window.compare_view.comparison.text_with("b", Mark.KEPT)  # the shared words of the heading
+    assert window.compare_view.result.comparison.text_with("a", Mark.KEPT)  # the shared words of the heading
+    assert window.compare_view.result.verdict is None
+    assert "对照不完整：中央（六）在知识库中仅有标题，不判断措辞强弱。" in window.compare_view.summary_label.text()
 
 
 def test_any_two_clauses_can_be_picked(qtbot, window):
@@ -116,7 +121,8 @@ def test_coverage_shows_the_gaps(window):
             assert brush.color() == GAP_BG
     assert "一、总体要求、（十四）加强组织领导、（十五）强化法治保障、（十六）营造良好氛围" in view.summary_label.text()
     row_four = next(r for r in range(model.rowCount()) if model.index(r, COL_TARGET).data().startswith("（四）"))
-    assert model.index(row_four, COL_PROVINCIAL).data() == "辽宁（五）、辽宁（六）"
+    assert model.index(row_four, COL_PROVINCIAL).data() == \
+        "辽宁（五）、辽宁（六）　〔相关：辽宁（七）、辽宁（八）、辽宁（九）〕"
     assert view.table.currentIndex().data().startswith("（十五）")  # the clause being read is selected
 
 
@@ -141,8 +147,19 @@ def test_coverage_cell_opens_clause_or_comparison(qtbot, window):
     with qtbot.waitSignal(window.compare_view.comparisonShown, timeout=30000):
         _double_click(qtbot, view.table, model.index(row_three, COL_PROVINCIAL))
     assert window.current_view() == "compare"
-    assert window.compare_view.left == [("liaoning", "part_1__para_3"), ("liaoning", "part_1__para_4")]
-    assert window.compare_view.right == [("central", "part_2__para_3")]
+    view = window.compare_view
+    assert view.left == [("liaoning", "part_1__para_3"), ("liaoning", "part_1__para_4")]
+    assert view.right == [("central", "part_2__para_3")]
+    # two provincial clauses carry central （三） out: each is compared with it on its own, never merged
+    assert view.pair_row.isVisible()
+    assert [view.pair_picker.itemText(i) for i in range(view.pair_picker.count())] == [
+        "辽宁（三） ↔ 中央（三）", "辽宁（四） ↔ 中央（三）"]
+    assert view.left_browser.toPlainText().startswith("（三）")
+    with qtbot.waitSignal(view.comparisonShown, timeout=30000):
+        view.pair_picker.activated.emit(1)
+    assert view.pair == Pair(("central", "part_2__para_3"), ("liaoning", "part_1__para_4"))
+    assert view.left_browser.toPlainText().startswith("（四）")
+    assert "（三）" not in view.left_browser.toPlainText()[:5]
 
 
 def test_coverage_shows_the_city_draft_being_edited(qtbot, window):
@@ -153,9 +170,34 @@ def test_coverage_shows_the_city_draft_being_edited(qtbot, window):
     window.show_view("coverage")
     view = window.coverage_view
     model = view.model
-    assert not view.table.isColumnHidden(COL_CITY)
+    column = model.column_of("沈阳市草稿")
+    assert column > COL_PROVINCIAL
     row_four = next(r for r in range(model.rowCount()) if model.index(r, COL_TARGET).data().startswith("（四）"))
-    assert model.index(row_four, COL_CITY).data() == "沈阳市草稿（五）、沈阳市草稿（六）"
-    _double_click(qtbot, view.table, model.index(row_four, COL_CITY))
+    assert model.index(row_four, column).data().startswith(
+        "沈阳市草稿（五）（经辽宁（五））、沈阳市草稿（六）（经辽宁（六））　〔相关：沈阳市草稿（七）")
+    _double_click(qtbot, view.table, model.index(row_four, column))
     assert window.current_view() == "draft"
     assert editor.tree.currentIndex().data().startswith("（五）")
+
+
+def test_the_button_on_a_central_clause_says_it_compares_with_the_implementing_clauses(qtbot, window):
+    window.open_unit("central", "part_2__para_3")
+    assert window.reader.compare_button.text() == "与落实条款对照"
+    assert window.compare_action.text() == "与落实条款对照"
+    window.open_unit("liaoning", "part_1__para_3")
+    assert window.reader.compare_button.text() == "与上位条款对照"
+
+
+def test_the_comparison_is_exported_as_a_word_table(qtbot, window, tmp_path, monkeypatch):
+    from docx import Document as read_docx
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "对照.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window.open_unit("liaoning", "part_2__para_5")
+    with qtbot.waitSignal(window.compare_view.comparisonShown, timeout=30000):
+        window.compare_action.trigger()
+    qtbot.mouseClick(window.compare_view.export_button, Qt.MouseButton.LeftButton)
+    table = read_docx(str(target)).tables[0]
+    assert table.rows[0].cells[0].text == "A　中央（四）" and table.rows[0].cells[1].text == "B　辽宁（五）"
+    assert "已导出" in window.compare_view.summary_label.text()

@@ -6,7 +6,6 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from desktop_app.core.notes import NotesStore
 from desktop_app.ui.models.coverage_model import (
-    COL_CITY,
     COL_PROVINCIAL,
     COL_TARGET,
     GAP_ROLE,
@@ -71,6 +70,5 @@ def test_coverage_model_rows_gaps_and_targets(corpus):
     row = next(r for r in range(17) if model.index(r, 0).data().startswith("（三）"))
     assert model.index(row, COL_PROVINCIAL).data(REFS_ROLE) == [("liaoning", "part_1__para_3"),
                                                                 ("liaoning", "part_1__para_4")]
-    assert model.index(row, COL_CITY).data(REFS_ROLE) == []
-    assert model.headerData(COL_PROVINCIAL, Qt.Orientation.Horizontal) == "省级落实"
-    assert model.rowCount(model.index(0, 0)) == 0 and model.columnCount(QModelIndex()) == 5
+    assert model.headerData(COL_PROVINCIAL, Qt.Orientation.Horizontal) == "辽宁"
+    assert model.rowCount(model.index(0, 0)) == 0 and model.columnCount(QModelIndex()) == 3  # no city yet
