@@ -13,6 +13,7 @@ import gc
 import importlib
 import sys
 
+from .app import add_window_options
 from .core.errors import LookupFailed, PolicyDeskError
 
 _CORPUS, _IMPORT = "desktop_app.commands.corpus_cmds", "desktop_app.commands.import_cmd"
@@ -36,12 +37,7 @@ def build_parser(commands: bool = True, only: str | None = None) -> argparse.Arg
         description="政策起草助手 PolicyDesk：不带参数运行时打开桌面窗口。",
         add_help=commands,
     )
-    gui = parser.add_argument_group("窗口选项")
-    gui.add_argument("--screenshot", metavar="PATH", help="在屏幕外渲染窗口（1400×900）并保存为 PNG 后退出")
-    gui.add_argument("--view", choices=("reader", "compare", "coverage", "search", "draft"), default="reader",
-                     help="截图时显示的视图")
-    gui.add_argument("--open", metavar="DOC:CLAUSE", help="打开的条款，如 liaoning:（五）")
-    gui.add_argument("--query", metavar="Q", help="截图时搜索的词")
+    add_window_options(parser)  # app.py owns them; it never imports this module (no cycle)
     if not commands:
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -8,6 +8,7 @@ closes normally, so a file left there means the program was killed or crashed:
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -216,8 +217,9 @@ def describe_os_error(exc: OSError) -> str:
 
 
 # ---- autosave and recovery -------------------------------------------------
-def autosave_dir(create: bool = True) -> Path:
-    folder = paths.data_dir(create) / "drafts" / "autosave"
+def autosave_dir(create: bool = True, folder: Path | None = None) -> Path:
+    """The autosave folder: *folder* (a workspace's ``autosave_dir``) or the default data directory's."""
+    folder = folder if folder is not None else paths.data_dir(create) / "drafts" / "autosave"
     if create:
         folder.mkdir(parents=True, exist_ok=True)
     return folder
@@ -233,29 +235,31 @@ class Recovery:
     saved_at: str
 
 
-def write_autosave(draft: Draft, saved_path: str | None = None) -> Path:
+def write_autosave(draft: Draft, saved_path: str | None = None, *, folder: Path | None = None) -> Path:
     """Autosave the open draft atomically; returns the autosave file."""
-    target = autosave_dir() / f"{draft.id}.json"
+    target = autosave_dir(create=False, folder=folder) / f"{draft.id}.json"
     data = {"autosave_of": saved_path, "saved_at": now_iso(), "draft": draft_to_dict(draft)}
     try:
+        autosave_dir(folder=folder)
         atomic_write_text(target, json.dumps(data, ensure_ascii=False) + "\n")
     except OSError as exc:
         raise DraftFileError(target, f"自动保存失败：{describe_os_error(exc)}") from None
     return target
 
 
-def discard_autosave(draft_id: str) -> None:
+def discard_autosave(draft_id: str, *, folder: Path | None = None) -> None:
     """Forget the autosave of a draft (after a normal close or when the drafter declines recovery)."""
-    target = autosave_dir(create=False) / f"{draft_id}.json"
-    target.unlink(missing_ok=True)
+    target = autosave_dir(create=False, folder=folder) / f"{draft_id}.json"
+    with contextlib.suppress(NotADirectoryError):  # the data directory is not a folder: no autosave there
+        target.unlink(missing_ok=True)
 
 
-def recoverable() -> list[Recovery]:
+def recoverable(*, folder: Path | None = None) -> list[Recovery]:
     """Autosaved drafts left by sessions that did not close normally, newest first.
 
     An unreadable autosave is skipped, never deleted: it may still be worth a look by hand.
     """
-    folder = autosave_dir(create=False)
+    folder = autosave_dir(create=False, folder=folder)
     found = []
     for file in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:

@@ -21,7 +21,8 @@ from ..core.compare import Comparison, Direction, Mark, Segment, Strength, compa
 from ..core.corpus import Corpus, UnitRef
 from ..core.model import Completeness, DocumentKind
 from . import render
-from .workers import QueryOp
+from .views import SaveResult
+from .workers import Lane, QueryOp, describe_failure
 
 ONLY_A_STYLE = "background:#c9efc9"
 ONLY_B_STYLE = "background:#fbd3d0; text-decoration:underline"
@@ -104,6 +105,12 @@ class CompareView(QWidget):
         self._corpus = corpus
         self._fill_pickers()
 
+    def can_close(self) -> bool:
+        return True  # nothing of the user's is kept here
+
+    def save(self) -> SaveResult:
+        return SaveResult(False, self.tr("对照视图没有需要保存的内容（笔记在阅读视图、草稿在城市草稿中保存）"))
+
     # ---- choosing what to compare ------------------------------------------------
     def counterparts_of(self, doc: str, unit: str) -> tuple[list[Key], list[Key]]:
         """The natural pair for a clause: it and what it carries out, or what carries it out and it."""
@@ -134,9 +141,10 @@ class CompareView(QWidget):
         generation = self._generation
         text_a, text_b = _joined(refs_a), _joined(refs_b)
         self.summary_label.setText(self.tr("正在逐词比较…"))
-        QueryOp(lambda: compare(text_a, text_b),
-                success=lambda result: self._on_compared(generation, refs_a, refs_b, result),
-                failure=lambda exc: self._on_compare_failed(generation, exc)).run_in_background()
+        QueryOp(parent=self, op=lambda: compare(text_a, text_b),
+                success=lambda result: self._on_compared(generation, refs_a, refs_b, result)) \
+            .failure(lambda exc: self._on_compare_failed(generation, exc)) \
+            .in_lane(Lane.SEARCH).latest_only((id(self), "compare")).run_in_background()
 
     def _refs(self, keys: Sequence[Key]) -> list[UnitRef]:
         return [self._corpus.ref(doc, unit) for doc, unit in keys]
@@ -159,7 +167,7 @@ class CompareView(QWidget):
 
     def _on_compare_failed(self, generation: int, exc: Exception) -> None:
         if generation == self._generation:
-            self.summary_label.setText(self.tr("比较失败：%1").replace("%1", str(exc) or type(exc).__name__))
+            self.summary_label.setText(self.tr("比较失败：%1").replace("%1", describe_failure(exc)))
             self.comparisonShown.emit()
 
     def _mark_words(self, refs_a: list[UnitRef], refs_b: list[UnitRef]) -> tuple[str, str]:

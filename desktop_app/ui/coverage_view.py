@@ -17,6 +17,7 @@ from .models.coverage_model import (
     REFS_ROLE,
     CoverageModel,
 )
+from .views import SaveResult
 
 
 class CoverageView(QWidget):
@@ -54,6 +55,12 @@ class CoverageView(QWidget):
     def set_corpus(self, corpus: Corpus) -> None:
         self.model.reset_corpus(corpus)
         self._update_summary()
+
+    def can_close(self) -> bool:
+        return True  # nothing of the user's is kept here
+
+    def save(self) -> SaveResult:
+        return SaveResult(False, self.tr("落实情况视图没有需要保存的内容（笔记在阅读视图、草稿在城市草稿中保存）"))
 
     def _update_summary(self) -> None:
         rows = self.model.rowCount()

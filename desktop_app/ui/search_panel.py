@@ -22,6 +22,7 @@ from ..core.model import DocumentKind
 from . import render
 from .models.search_model import HIT_ROLE, HTML_ROLE, SearchResultsModel
 from .search_service import Query, SearchService
+from .views import SaveResult
 
 DEBOUNCE_MS = 250
 
@@ -132,6 +133,12 @@ class SearchPanel(QWidget):
             for kind, name in names.items():
                 self.kind_filter.addItem(name, kind.value)
         self.model.set_doc_names({d.id: render.doc_short(d) for d in corpus.documents})
+
+    def can_close(self) -> bool:
+        return True  # nothing of the user's is kept here
+
+    def save(self) -> SaveResult:
+        return SaveResult(False, self.tr("检索没有需要保存的内容（笔记在阅读视图、草稿在城市草稿中保存）"))
 
     # ---- asking ---------------------------------------------------------------
     def focus_search(self) -> None:
