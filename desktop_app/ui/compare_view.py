@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..core.compare import Comparison, Direction, Mark, Segment, Strength, compare
 from ..core.corpus import Corpus, UnitRef
+from ..core.labels import completeness_label
 from ..core.model import Completeness, DocumentKind
 from . import render
 from .views import SaveResult
@@ -209,7 +210,7 @@ class CompareView(QWidget):
         if not short:
             self.warning_label.hide()
             return
-        names = "、".join(f"{render.ref_short(r)}（{r.unit.completeness.label}）" for r in short)
+        names = "、".join(f"{render.ref_short(r)}（{completeness_label(r.unit.completeness)}）" for r in short)
         self.warning_label.setText(self.tr("注意：%1 在知识库中不是全文，对照只涉及已收录的文字；"
                                            "“未采纳”不代表原文没有相应内容。").replace("%1", names))
         self.warning_label.show()

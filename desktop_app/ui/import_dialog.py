@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from ..core.corpus import Corpus
 from ..core.errors import PolicyDeskError
+from ..core.labels import kind_label
 from ..core.model import Document, DocumentKind, Link
 from ..core.normalize import describe_changes
 from ..core.xmlio import ID_RE
@@ -107,7 +108,7 @@ class ImportDialog(QDialog):
         self.issuer_edit, self.number_edit, self.date_edit = QLineEdit(), QLineEdit(), QLineEdit()
         self.kind_combo = QComboBox()
         for kind in DocumentKind:
-            self.kind_combo.addItem(kind.label, kind.value)
+            self.kind_combo.addItem(kind_label(kind), kind.value)
         form = QFormLayout()
         for label, widget in ((self.tr("标题"), self.title_edit), (self.tr("编号（英文）"), self.id_edit),
                               (self.tr("层级"), self.kind_combo), (self.tr("发文机关"), self.issuer_edit),
@@ -276,7 +277,7 @@ class ImportDialog(QDialog):
 
     def _doc_label(self, doc_id: str) -> str:
         """``省级 liaoning``: the level says at a glance which document the target is in."""
-        return f"{self._corpus.document(doc_id).kind.label} {doc_id}"
+        return f"{kind_label(self._corpus.document(doc_id).kind)} {doc_id}"
 
     # ---- user actions ------------------------------------------------------------------
     @Slot(int)

@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         self.reader.openRequested.connect(self._on_open_requested)
         self.reader.compareRequested.connect(self._on_compare_requested)
         self.reader.noteChanged.connect(self._on_note_changed)
+        self.add_saveable("note", self.reader.keep_note)
         self.reader.noteMessage.connect(self._on_error_message)
         self.reader.noteFailed.connect(self._on_error_message)
         self.search_service.stateChanged.connect(self._on_index_state)

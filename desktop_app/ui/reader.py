@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.corpus import Corpus, UnitRef
+from ..core.labels import RELATION_LABELS, completeness_label, completeness_notice
 from ..core.model import Clause, Completeness, Document, Part
 from ..core.notes import NotesStore
 from ..workspace import os_reason
@@ -183,9 +184,9 @@ class ReaderView(QWidget):
 
     def _completeness_notice(self, unit: Part | Clause) -> str:
         if unit.completeness is Completeness.HEADING_ONLY:
-            text = self.tr("【仅标题】") + (unit.note or self.tr("知识库中尚无本条全文，只有标题。"))
+            text = completeness_notice(unit.completeness) + (unit.note or self.tr("知识库中尚无本条全文，只有标题。"))
         elif unit.completeness is Completeness.PARTIAL:
-            text = self.tr("【部分原文】") + (unit.note or self.tr("以上只是本条的部分原文，不是全文。"))
+            text = completeness_notice(unit.completeness) + (unit.note or self.tr("以上只是本条的部分原文，不是全文。"))
         else:
             return ""
         return render.notice_html(text)
@@ -197,7 +198,7 @@ class ReaderView(QWidget):
         return render.notice_html(self.tr("我的笔记：") + note.text, colour="#eef6ee", border="#6aa84f")
 
     def _relation_words(self) -> dict[str, str]:
-        return {"implements": self.tr("落实"), "related": self.tr("相关")}
+        return dict(RELATION_LABELS)
 
     # ---- link chips ----------------------------------------------------------
     def _fill_chips(self, doc_id: str, unit_id: str) -> None:
@@ -234,7 +235,7 @@ class ReaderView(QWidget):
         if len(text) > TOOLTIP_CHARS:
             text = text[:TOOLTIP_CHARS] + "…"
         if ref.unit.completeness is not Completeness.FULL:
-            text += "\n" + self.tr("（知识库中本条为“%1”）").replace("%1", ref.unit.completeness.label)
+            text += "\n" + self.tr("（知识库中本条为“%1”）").replace("%1", completeness_label(ref.unit.completeness))
         return ref.citation + "\n" + text
 
     @Slot(QUrl)
@@ -262,7 +263,8 @@ class ReaderView(QWidget):
         text = unit.full_text() if isinstance(unit, Clause) else "\n".join(
             [unit.full_text(), *(c.full_text() for c in unit.clauses)])
         if unit.completeness is not Completeness.FULL:
-            text += "\n" + self.tr("〔注：知识库中本条为“%1”，不是全文〕").replace("%1", unit.completeness.label)
+            label = completeness_label(unit.completeness)
+            text += "\n" + self.tr("〔注：知识库中本条为“%1”，不是全文〕").replace("%1", label)
         return f"{text}\n（{ref.citation}）"
 
     @Slot()

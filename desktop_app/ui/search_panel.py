@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.corpus import Corpus
+from ..core.labels import kind_label
 from ..core.model import DocumentKind
 from . import render
 from .models.search_model import HIT_ROLE, HTML_ROLE, SearchResultsModel
@@ -128,10 +129,8 @@ class SearchPanel(QWidget):
         self.doc_filter.blockSignals(False)
         if not self.kind_filter.count():
             self.kind_filter.addItem(self.tr("全部层级"), "")
-            names = {DocumentKind.CENTRAL: self.tr("中央"), DocumentKind.PROVINCIAL: self.tr("省级"),
-                     DocumentKind.CITY: self.tr("市级"), DocumentKind.OTHER: self.tr("其他")}
-            for kind, name in names.items():
-                self.kind_filter.addItem(name, kind.value)
+            for kind in DocumentKind:
+                self.kind_filter.addItem(kind_label(kind), kind.value)
         self.model.set_doc_names({d.id: render.doc_short(d) for d in corpus.documents})
 
     def can_close(self) -> bool:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.corpus import Corpus, CoverageRow, UnitRef
+from ...core.labels import completeness_label
 from ...core.model import Completeness, DocumentKind
 from ..render import ref_short
 
@@ -113,8 +114,7 @@ class CoverageModel(QAbstractTableModel):
         return "、".join(names)
 
     def _completeness(self, value: Completeness) -> str:
-        return {Completeness.FULL: self.tr("全文"), Completeness.PARTIAL: self.tr("部分原文"),
-                Completeness.HEADING_ONLY: self.tr("仅标题")}[value]
+        return completeness_label(value)
 
     def gap_labels(self) -> list[str]:
         return [r.target.label for r, _, _ in self._rows if r.is_gap]
