@@ -130,7 +130,7 @@ def create_window(workspace: Workspace | None = None, corpus: Corpus | None = No
     for name, title, factory in VIEWS:
         window.add_view(name, lambda factory=factory: factory(window), window.tr(title))
     _install_tools(window, defer_tools)
-    window.restore_state()
+    window.state.restore()
     if moved_aside is not None:
         window.statusBar().showMessage(window.tr("笔记文件无法读取，已另存为 %1，现从空白开始").replace(
             "%1", str(moved_aside)), 15000)
@@ -209,7 +209,7 @@ def _report_problems(window: MainWindow, problems: list[str], ask: bool) -> None
     if not problems:
         return
     message = "\n".join(problems)
-    window.show_data_problem(message)
+    window.state.show_data_problem(message)
     print(f"policydesk: {message}", file=sys.stderr)
     if ask:
         from PySide6.QtWidgets import QMessageBox

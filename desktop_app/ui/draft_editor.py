@@ -35,15 +35,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
     QHeaderView,
-    QMessageBox,
     QSplitter,
-    QToolBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -51,21 +45,21 @@ from PySide6.QtWidgets import (
 
 from ..core.corpus import Corpus
 from ..core.errors import LookupFailed, PolicyDeskError
-from ..drafting import Draft, DraftSession, build_draft, load_draft, recoverable, save_draft, write_autosave
+from ..drafting import Draft, DraftSession, build_draft, load_draft
 from ..drafting import edit as ed
-from ..drafting.store import Recovery, discard_autosave
 from .draft.clause_form import ClauseForm
 from .draft.export import DraftExport
+from .draft.files import DraftFiles
 from .draft.panes import DraftPane
 from .draft.recovery_banner import RecoveryBanner
 from .draft.sources_pane import SourcesPane
 from .draft.status_row import StatusRow
+from .draft.toolbar import DraftToolBar
 from .draft.tree_model import DraftTreeModel
 from .views import SaveResult
 
 __all__ = ["DraftEditor", "DraftTreeModel"]
 
-AUTOSAVE_DELAY_MS = 1500
 TEXT_COMMIT_DELAY_MS = 800
 
 
@@ -80,20 +74,19 @@ class DraftEditor(QWidget):
         super().__init__(parent)
         self.corpus = corpus
         self.session: DraftSession | None = None
-        self._autosave_dir = autosave_dir
         self._current: str | None = None
         self._loading = False
         self.model = DraftTreeModel(self)
         self._text_timer = self._single_shot(TEXT_COMMIT_DELAY_MS, self._commit_text)
-        self._autosave_timer = self._single_shot(AUTOSAVE_DELAY_MS, self._autosave)
-        self._build()
         self.exporter = DraftExport(self)
+        self.files = DraftFiles(self, autosave_dir)
+        self._build()
         self._panes: list[DraftPane] = [self.sources]
         self._connect()
-        self._offer_recovery()
+        self.files.offer_recovery()
         self._update_actions()
         if self.session is None:
-            self._status(self.tr("选择城市后点“新建草稿”，由省实施措施生成本市实施方案草稿；或点“打开”继续已保存的草稿。"))
+            self.say(self.tr("选择城市后点“新建草稿”，由省实施措施生成本市实施方案草稿；或点“打开”继续已保存的草稿。"))
 
     def _single_shot(self, ms: int, slot) -> QTimer:
         timer = QTimer(self)
@@ -105,7 +98,8 @@ class DraftEditor(QWidget):
     # ---- building ----------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(self._build_toolbar())
+        self.toolbar = DraftToolBar(self)
+        layout.addWidget(self.toolbar)
         self.banner = RecoveryBanner(self)
         layout.addWidget(self.banner)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -136,40 +130,12 @@ class DraftEditor(QWidget):
         self.banner_label, self.restore_button, self.discard_button = b.label, b.restore_button, b.discard_button
         self.status_label, self.progress = r.label, r.progress
         self.open_button, self.folder_button = r.open_button, r.folder_button
-
-    def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar(self)
-        self.city_box = QComboBox(bar)
-        self.city_box.addItems([c.name for c in self.corpus.cities])
-        bar.addWidget(self.city_box)
-        self.act_new = bar.addAction(self.tr("新建草稿"), self._on_new)
-        self.act_open = bar.addAction(self.tr("打开…"), self._on_open)
-        # Ctrl+S is the window's 文件 → 保存, which in this view saves the draft (one shortcut, one meaning)
-        self.act_save = bar.addAction(self.tr("保存"), self.save)
-        self.act_save.setToolTip(self.tr("保存草稿（Ctrl+S）"))
-        self.act_save_as = bar.addAction(self.tr("另存为…"), self.save_as)
-        bar.addSeparator()
-        self.act_undo = self._scoped(bar.addAction(self.tr("撤销"), self.undo), QKeySequence.StandardKey.Undo)
-        self.act_redo = self._scoped(bar.addAction(self.tr("重做"), self.redo), QKeySequence.StandardKey.Redo)
-        bar.addSeparator()
-        self.act_add = bar.addAction(self.tr("添加条款"), self.add_clause)
-        self.act_remove = bar.addAction(self.tr("删除条款"), self.remove_clause)
-        self.act_up = bar.addAction(self.tr("上移"), lambda: self.move_clause(-1))
-        self.act_down = bar.addAction(self.tr("下移"), lambda: self.move_clause(+1))
-        bar.addSeparator()
-        self.track_box = QCheckBox(self.tr("修订模式"), bar)
-        self.track_box.setToolTip(self.tr("导出时以修订标出相对省实施措施的改动"))
-        bar.addWidget(self.track_box)
-        self.act_export = bar.addAction(self.tr("导出 Word…"), lambda: self._on_export("plan"))
-        self.act_table = bar.addAction(self.tr("导出对照表…"), lambda: self._on_export("table"))
-        return bar
-
-    def _scoped(self, action, key):
-        """A shortcut that acts only while the focus is in this editor (not in the other views)."""
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(action)
-        return action
+        t = self.toolbar
+        self.city_box, self.track_box = t.city_box, t.track_box
+        self.act_new, self.act_open, self.act_save = t.act_new, t.act_open, t.act_save
+        self.act_save_as, self.act_undo, self.act_redo = t.act_save_as, t.act_undo, t.act_redo
+        self.act_export, self.act_table, self.act_add = t.act_export, t.act_table, t.act_add
+        self.act_remove, self.act_up, self.act_down = t.act_remove, t.act_up, t.act_down
 
     def _connect(self) -> None:
         self.model.includeToggled.connect(self._on_include_toggled)
@@ -177,8 +143,8 @@ class DraftEditor(QWidget):
         self.form.textEdited.connect(self._on_text_edited)
         self.form.flagRowChanged.connect(lambda _row: self._update_actions())
         self.form.acceptRequested.connect(self.accept_current_flag)
-        self.banner.restoreRequested.connect(self._on_restore)
-        self.banner.discardRequested.connect(self._on_discard_recovery)
+        self.banner.restoreRequested.connect(self.files.restore)
+        self.banner.discardRequested.connect(self.files.discard_recovery)
         self.exporter.finished.connect(self.exportFinished)
         self.exporter.failed.connect(self.exportFailed)
 
@@ -203,28 +169,21 @@ class DraftEditor(QWidget):
 
     def save(self) -> SaveResult:
         """Save to the draft's file, or ask for one (Save As).  Ctrl+S in this view."""
-        self.flush_text()
-        if self.session is None:
-            return SaveResult(False, self.tr("没有打开的草稿，未保存"))
-        if self.session.path:
-            return self.save_to(self.session.path)
-        return self.save_as()
+        return self.files.save()
 
     def save_as(self) -> SaveResult:
-        self.flush_text()
-        if self.session is None:
-            return SaveResult(False, self.tr("没有打开的草稿，未保存"))
-        suggested = self.session.path or f"{self.session.draft.city}实施方案草稿.json"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存草稿"), suggested, self.tr("PolicyDesk 草稿 (*.json)"))
-        if not path:
-            return SaveResult(False, self.tr("草稿未保存：没有选择文件名"))
-        return self.save_to(path)
+        return self.files.save_as()
+
+    def save_to(self, path: str) -> SaveResult:
+        return self.files.save_to(path)
+
+    def confirm_close(self) -> bool:
+        """Ask 保存 / 不保存 / 取消 about unsaved changes (ui/draft/files.py).  False: cancelled."""
+        return self.files.confirm_close()
 
     def keep_for_recovery(self) -> None:
-        """The program ends without asking: write the unsaved draft's autosave (offered back next start)."""
-        self.flush_text()
-        self._autosave_timer.stop()
-        self._autosave()
+        """The program ends without asking: keep the unsaved draft's autosave for the next start."""
+        self.files.keep_for_recovery()
 
     # ---- the draft -------------------------------------------------------------------------
     @property
@@ -233,39 +192,24 @@ class DraftEditor(QWidget):
 
     def new_draft(self, city: str) -> None:
         """Start a fresh draft for *city* from the provincial measures."""
-        self._set_session(DraftSession(build_draft(self.corpus, city)))
-        self._status(self.tr("已为%1生成草稿：请逐条核对提示和待起草部分。").replace("%1", self.draft.city))
+        self.set_session(DraftSession(build_draft(self.corpus, city)))
+        self.say(self.tr("已为%1生成草稿：请逐条核对提示和待起草部分。").replace("%1", self.draft.city))
 
     def open_draft(self, path: str) -> bool:
         try:
             draft = load_draft(path)
             self.corpus.city(draft.city)
         except (PolicyDeskError, LookupFailed) as exc:
-            self._status(str(exc), error=True)
+            self.say(str(exc), error=True)
             return False
-        self._set_session(DraftSession(draft, path=path))
-        self._status(self.tr("已打开 %1").replace("%1", path))
+        self.set_session(DraftSession(draft, path=path))
+        self.say(self.tr("已打开 %1").replace("%1", path))
         return True
 
-    def save_to(self, path: str) -> SaveResult:
-        self.flush_text()
-        if self.session is None:
-            return SaveResult(False, self.tr("没有打开的草稿，未保存"))
-        try:
-            save_draft(self.session.draft, path)
-        except PolicyDeskError as exc:
-            self._status(str(exc), error=True)
-            return SaveResult(False, self.tr("草稿未保存：%1").replace("%1", str(exc)))
-        self.session.mark_saved(path)
-        self._discard_autosave(self.session.draft.id)
-        message = self.tr("已保存 %1").replace("%1", path)
-        self._status(message)
-        self._update_actions()
-        return SaveResult(True, message)
-
-    def _set_session(self, session: DraftSession) -> None:
-        if self.session is not None:
-            self._discard_autosave(self.session.draft.id)
+    def set_session(self, session: DraftSession, *, forget_previous: bool = True) -> None:
+        """Edit *session*'s draft; the previous draft's autosave is forgotten unless told otherwise."""
+        if self.session is not None and forget_previous:
+            self.files.discard(self.session.draft.id)
         self.session = session
         session.changed.append(self._on_session_changed)
         self.city_box.setCurrentText(session.draft.city)
@@ -285,28 +229,6 @@ class DraftEditor(QWidget):
         if index.isValid():
             self.tree.setCurrentIndex(index)
 
-    def confirm_close(self) -> bool:
-        """Ask 保存 / 不保存 / 取消 about unsaved changes; forget the autosave on a normal close.
-
-        False: the drafter cancelled (or cancelled the file name of 保存, or the save failed).
-        """
-        self.flush_text()
-        if self.session is None:
-            return True
-        if self.session.dirty:
-            question = self.tr("%1草稿有未保存的修改，是否保存？").replace("%1", self.session.draft.city)
-            answer = QMessageBox.question(
-                self, self.tr("草稿未保存"), question,
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel)
-            if answer not in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
-                return False
-            if answer == QMessageBox.StandardButton.Save and not self.save().saved:
-                return False
-        self._autosave_timer.stop()
-        self._discard_autosave(self.session.draft.id)
-        return True
-
     # ---- edits (each one undo step) -------------------------------------------------------
     def apply(self, label: str, edit, *args) -> bool:
         """Apply ``edit(draft, *args) -> Draft`` as one undo step (panes use this); False if refused."""
@@ -316,7 +238,7 @@ class DraftEditor(QWidget):
         try:
             self.session.apply(label, edit, *args)
         except PolicyDeskError as exc:
-            self._status(str(exc), error=True)
+            self.say(str(exc), error=True)
             return False
         return True
 
@@ -401,23 +323,9 @@ class DraftEditor(QWidget):
     def _commit_text(self) -> None:
         if self.session is None:
             return
-        draft = self.session.draft
-        title, preamble = self.form.front_text()
-        if title.strip() != draft.title:
-            self.session.apply(self.tr("编辑标题"), ed.set_title, title)
-        if [p.strip() for p in preamble.split("\n") if p.strip()] != list(draft.preamble):
-            self.session.apply(self.tr("编辑序言"), ed.set_preamble, preamble)
-        if self._current is None:
-            return
-        heading, body = self.form.unit_text()
-        if self._is_clause(self._current):
-            clause = self.session.draft.clause(self._current)
-            if (heading.strip(), body.strip("\n")) != (clause.heading, clause.body):
-                self.session.apply(self.tr("编辑条款"), ed.set_clause_text, self._current, heading, body)
-        else:
-            part = self.session.draft.part(self._current)
-            if (heading.strip(), body) != (part.heading, "\n".join(part.paragraphs)):
-                self.session.apply(self.tr("编辑部分"), ed.set_part_text, self._current, heading, body)
+        unit_is_clause = self._is_clause(self._current)
+        for label, edit, args in self.form.pending_edits(self.session.draft, self._current, unit_is_clause):
+            self.session.apply(label, edit, *args)
 
     # ---- reacting to changes ------------------------------------------------------------
     def _on_session_changed(self, draft: Draft) -> None:
@@ -431,7 +339,7 @@ class DraftEditor(QWidget):
         finally:
             self._loading = False
         self._show_panes()
-        self._autosave_timer.start()
+        self.files.timer.start()  # the autosave, a moment after the last change
         self._update_actions()
         self.draftChanged.emit()
 
@@ -460,55 +368,12 @@ class DraftEditor(QWidget):
             pane.show_unit(self.draft, self._current)
 
     def _update_actions(self) -> None:
-        has = self.session is not None
         clause = self._is_clause(self._current)
-        for action in (self.act_save, self.act_save_as, self.act_export, self.act_table):
-            action.setEnabled(has)
-        self.act_add.setEnabled(has and self._current is not None)
-        for action in (self.act_remove, self.act_up, self.act_down):
-            action.setEnabled(clause)
-        undo, redo = (self.session.undo_label, self.session.redo_label) if has else ("", "")
-        self.act_undo.setEnabled(bool(undo))
-        self.act_redo.setEnabled(bool(redo))
-        self.act_undo.setText(self.tr("撤销") + (f"“{undo}”" if undo else ""))
-        self.act_redo.setText(self.tr("重做") + (f"“{redo}”" if redo else ""))
+        self.toolbar.update_state(self.session, self._current is not None, clause)
         row = self.flag_list.currentRow()
         flags = self.draft.clause(self._current).flags if clause else ()
         self.accept_button.setEnabled(0 <= row < len(flags) and not flags[row].accepted and bool(flags[row].suggestion))
-        self.form.set_editable(has)
-
-    # ---- autosave and recovery ------------------------------------------------------------
-    def _autosave(self) -> None:
-        if self.session is None or not self.session.dirty:
-            return
-        try:
-            write_autosave(self.session.draft, self.session.path, folder=self._autosave_dir)
-        except PolicyDeskError as exc:
-            self._status(str(exc), error=True)
-
-    def _discard_autosave(self, draft_id: str) -> None:
-        try:
-            discard_autosave(draft_id, folder=self._autosave_dir)
-        except OSError as exc:
-            self._status(self.tr("自动保存的草稿未能删除：%1").replace("%1", str(exc)), error=True)
-
-    def _offer_recovery(self) -> None:
-        self.banner.offer(recoverable(folder=self._autosave_dir))
-
-    @Slot(object)
-    def _on_restore(self, rec: Recovery) -> None:
-        if self.session is not None and not self.confirm_close():
-            return
-        session = DraftSession(rec.draft, path=rec.saved_path, dirty=True)
-        self.session = None   # keep the autosave file until the recovered draft is saved or closed
-        self._set_session(session)
-        self._status(self.tr("已恢复自动保存的草稿，请及时保存。"))
-        self.banner.offer([r for r in self.banner.recoveries if r is not rec])
-
-    @Slot(object)
-    def _on_discard_recovery(self, rec: Recovery) -> None:
-        self._discard_autosave(rec.draft.id)
-        self._offer_recovery()
+        self.form.set_editable(self.session is not None)
 
     # ---- export on the job runner (ui/draft/export.py) -----------------------------------------
     def export_to(self, path: str, kind: str = "plan", overwrite: bool = False) -> None:
@@ -530,27 +395,12 @@ class DraftEditor(QWidget):
 
     # ---- file dialogs ------------------------------------------------------------------------
     @Slot()
-    def _on_new(self) -> None:
+    def ask_new(self) -> None:
+        """新建草稿: a new draft for the city in the picker, once the open one may close."""
         if self.session is not None and not self.confirm_close():
             return
         self.new_draft(self.city_box.currentText())
 
-    @Slot()
-    def _on_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开草稿"), "", self.tr("PolicyDesk 草稿 (*.json)"))
-        if path and (self.session is None or self.confirm_close()):
-            self.open_draft(path)
-
-    def _on_export(self, kind: str) -> None:
-        if self.session is None:
-            return
-        city = self.session.draft.city
-        name = f"{city}实施方案（征求意见稿）.docx" if kind == "plan" else f"{city}实施方案对照表.docx"
-        title = self.tr("导出 Word") if kind == "plan" else self.tr("导出对照表")
-        path, _ = QFileDialog.getSaveFileName(self, title, name, self.tr("Word 文档 (*.docx)"))
-        if path:
-            # the file dialog has already asked before choosing an existing file
-            self.export_to(path, kind, overwrite=True)
-
-    def _status(self, text: str, error: bool = False) -> None:
+    def say(self, text: str, error: bool = False) -> None:
+        """Show *text* in the editor's status line (in red for a problem)."""
         self.status_row.say(text, error)

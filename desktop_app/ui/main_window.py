@@ -32,14 +32,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QEvent,
-    QObject,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -99,9 +97,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect()
-        # Mouse back/forward: the filter sits on the window's platform window, which receives every mouse
-        # press in this window before it reaches a widget.  Installed once the window exists on screen.
-        self.after_first_paint(self._watch_mouse_buttons)
+        self.after_first_paint(self._watch_mouse_buttons)  # ui/mouse_buttons.py
 
     # ---- construction --------------------------------------------------------------
     def _build_left(self) -> None:
@@ -406,18 +402,6 @@ class MainWindow(QMainWindow):
             "政策起草助手 PolicyDesk：离线的政策文件知识库和起草工具。\n"
             "数据只保存在本机：%1").replace("%1", str(self.workspace.data_dir)))
 
-    # ---- state across restarts (ui/window_state.py) ----------------------------------------
-    def restore_state(self) -> None:
-        """Geometry and splitter, the last clause, view and tab."""
-        self.state.restore()
-
-    def save_state(self) -> None:
-        self.state.save()
-
-    def show_data_problem(self, message: str) -> None:
-        """The data directory cannot be used: say so for as long as the window is open."""
-        self.state.show_data_problem(message)
-
     def start_background(self) -> None:
         """Load jieba and open the search index on the serial worker (once)."""
         if self.search_service.state == "idle":
@@ -467,21 +451,6 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def _watch_mouse_buttons(self) -> None:
-        # Not an application-wide filter: that would run Python for every event of every object, and the
-        # first events of Qt's private classes make PySide build every lazily made type and enum of Qt
-        # (≈ 50 ms before the first paint when it was installed with the window: docs/benchmarks.md).
-        handle = self.windowHandle()
-        if handle is not None:
-            handle.installEventFilter(self)
+        from .mouse_buttons import BackForwardButtons
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Mouse back/forward buttons anywhere in this window move through the history, as in a browser.
-        if (event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
-                and watched is self.windowHandle()):
-            if event.button() == Qt.MouseButton.BackButton:
-                self.go_back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.go_forward()
-                return True
-        return super().eventFilter(watched, event)
+        self._mouse_buttons = BackForwardButtons(self, self.go_back, self.go_forward)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...drafting import Draft
+from ...drafting import edit as ed
 
 FLAG_COLOUR = "#ffe08a"
 
@@ -135,3 +136,25 @@ class ClauseForm(QTabWidget):
     def front_text(self) -> tuple[str, str]:
         """(title, preamble) as typed."""
         return self.title_edit.text(), self.preamble_edit.toPlainText()
+
+    def pending_edits(self, draft: Draft, unit_id: str | None, is_clause: bool) -> list[tuple[str, object, tuple]]:
+        """The edits (undo label, ``drafting.edit`` function, arguments) that bring *draft* in line with
+        what is typed here; empty when nothing differs."""
+        edits: list[tuple[str, object, tuple]] = []
+        title, preamble = self.front_text()
+        if title.strip() != draft.title:
+            edits.append((self.tr("编辑标题"), ed.set_title, (title,)))
+        if [p.strip() for p in preamble.split("\n") if p.strip()] != list(draft.preamble):
+            edits.append((self.tr("编辑序言"), ed.set_preamble, (preamble,)))
+        if unit_id is None:
+            return edits
+        heading, body = self.unit_text()
+        if is_clause:
+            clause = draft.clause(unit_id)
+            if (heading.strip(), body.strip("\n")) != (clause.heading, clause.body):
+                edits.append((self.tr("编辑条款"), ed.set_clause_text, (unit_id, heading, body)))
+        else:
+            part = draft.part(unit_id)
+            if (heading.strip(), body) != (part.heading, "\n".join(part.paragraphs)):
+                edits.append((self.tr("编辑部分"), ed.set_part_text, (unit_id, heading, body)))
+        return edits

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...core.corpus import Corpus
 from ...drafting import Draft
@@ -37,6 +37,19 @@ class DraftExport(QObject):
     @property
     def _row(self) -> StatusRow:
         return self._editor.status_row
+
+    def ask(self, kind: str) -> None:
+        """Ask where to export the editor's draft (*kind* ``plan`` or ``table``), then export it."""
+        editor = self._editor
+        if editor.session is None:
+            return
+        city = editor.session.draft.city
+        name = f"{city}实施方案（征求意见稿）.docx" if kind == "plan" else f"{city}实施方案对照表.docx"
+        title = self.tr("导出 Word") if kind == "plan" else self.tr("导出对照表")
+        path, _ = QFileDialog.getSaveFileName(editor, title, name, self.tr("Word 文档 (*.docx)"))
+        if path:
+            # the file dialog has already asked before choosing an existing file
+            editor.export_to(path, kind, overwrite=True)
 
     def start(self, draft: Draft, corpus: Corpus, path: str, kind: str, *, overwrite: bool,
               track_changes: bool) -> None:
