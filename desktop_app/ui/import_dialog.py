@@ -72,6 +72,7 @@ class ImportDialog(QDialog):
         self._corpus, self._path, self._store = corpus, Path(path), store
         self._plan: ImportPlan | None = None
         self._options: dict = {}
+        self._saving = False
         self.setWindowTitle(self.tr("导入文档：%1").replace("%1", self._path.name))
         self.resize(1100, 760)
         self._build()
@@ -315,14 +316,29 @@ class ImportDialog(QDialog):
                           kind=DocumentKind(self.kind_combo.currentData()), issuer=self.issuer_edit.text().strip(),
                           doc_number=self.number_edit.text().strip(), date=self.date_edit.text().strip())
             plan = replace(plan, document=doc)
-        try:
-            commit_import(plan, self.checked_links() if plan.completion is None else [], store=self._store,
-                          update_index=False)
-        except (PolicyDeskError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("无法保存"), str(exc))
-            return
-        self.documentImported.emit(plan.document.id)
+        links, store = (self.checked_links() if plan.completion is None else []), self._store
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("正在保存到知识库…"))
+        # on the job runner: the knowledge-base lock may be held a while by another PolicyDesk
+        QueryOp(parent=self, op=lambda: commit_import(plan, links, store=store, update_index=False),
+                success=lambda _path: self._on_saved(plan.document.id)) \
+            .failure(self._on_save_failed).in_lane(Lane.IO).run_in_background()
+
+    def _on_saved(self, doc_id: str) -> None:
+        self._saving = False
+        self.documentImported.emit(doc_id)
         self.accept()
+
+    def _on_save_failed(self, exc: Exception) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.status.setText(self.tr("未保存：%1").replace("%1", describe_failure(exc)))
+        QMessageBox.warning(self, self.tr("无法保存"), describe_failure(exc))
+
+    def reject(self) -> None:
+        if not self._saving:  # a save under way finishes first (its result must reach the window)
+            super().reject()
 
     def _check_fields(self) -> str:
         if not self.title_edit.text().strip():
