@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from ..core.errors import PolicyDeskError
 from ..workspace import WorkspaceError, os_reason
@@ -135,9 +135,13 @@ class WindowState:
         self._finish()
 
     def _finish(self) -> None:
+        """Close the search index and wait for every running job (an export finishes writing its file).
+
+        The window is hidden first: the drafter sees it close at once, not freeze while a job ends.
+        """
         self.closed = True
         self.window.search_service.close()
         if running_count():
-            self.window.statusBar().showMessage(self.window.tr("正在等待后台任务完成…"))
-            QApplication.processEvents()
-        wait_for_all(JOBS_TIMEOUT_MS)
+            self.window.hide()
+        if not wait_for_all(JOBS_TIMEOUT_MS):
+            print("policydesk: 后台任务在 60 秒内未结束，程序仍将退出", file=sys.stderr)

@@ -101,6 +101,18 @@ def test_a_normal_close_leaves_no_recovery_behind(qtbot, make_window, type_chine
     assert not banner.isVisibleTo(again.views["draft"]) and "上次未正常关闭" not in banner.label.text()
 
 
+def test_closing_waits_for_a_running_export(make_window, replies, data_dir):
+    window = make_window()
+    window.show_view("draft")
+    editor = window.views["draft"]
+    editor.new_draft("沈阳市")
+    target = data_dir.parent / "沈阳方案.docx"
+    editor.export_to(str(target), "plan")
+    window.close()
+    assert not window.isVisible()
+    assert target.read_bytes()[:2] == b"PK"  # the export finished before the window let go
+
+
 class FakeSession:
     """What QGuiApplication.commitDataRequest hands over (QSessionManager cannot be built in a test)."""
 
