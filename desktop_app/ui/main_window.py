@@ -68,7 +68,6 @@ if TYPE_CHECKING:
     from .search_panel import SearchPanel
 
 
-
 class MainWindow(QMainWindow):
     """Built by :func:`desktop_app.app.create_window`; the views talk to each other only through here."""
 
