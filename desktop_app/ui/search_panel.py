@@ -1,4 +1,14 @@
-"""The search panel: type, and the hits update (debounced); Enter or click opens the clause."""
+"""The search panel: type, and the hits update (debounced); Enter or click opens the clause.
+
+The left 检索 page of the main window and a view (``ui/views.py``: ``set_corpus``, ``can_close``,
+``save``).  It only asks and shows: queries go to :class:`~desktop_app.ui.search_service.SearchService`,
+which runs them on the job runner's index lane and delivers only the newest answer (``resultsReady``).
+Extending it: a new filter is a widget in ``_build`` whose value goes into :meth:`SearchPanel.current_query`
+(and :class:`~desktop_app.ui.search_service.Query`); a pane beside the hits (e.g. the words a query was
+expanded to) listens to ``resultsShown``/``service.resultsReady`` and reads the hits from ``self.model``;
+work it needs done off the GUI thread goes through ``ui/workers.QueryOp`` (``latest_only`` for work redone as
+the user types), never a thread of its own.
+"""
 
 from __future__ import annotations
 
