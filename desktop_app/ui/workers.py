@@ -125,24 +125,28 @@ class _Job(QRunnable):
         self._should_run, self._done = should_run, done
 
     def run(self) -> None:
-        relay, self._relay = self._relay, None
+        # The worker lets go of everything that leads to the relay before it says it is done: the relay
+        # (a QObject of the GUI thread) must be freed there, never here.
+        relay, should_run, op = self._relay, self._should_run, self._op
+        self._relay = self._should_run = self._op = None
+        ok, value = True, None
         try:
-            ok, value = self._call(relay)
+            if should_run():  # else superseded before it started; the answer is dropped anyway
+                ok, value = _call(op, relay, self._wants_progress)
             relay.finished.emit(ok, value)
         except RuntimeError:  # the application quit while the job ran: nobody is left to tell
             pass
         finally:
-            relay = None  # the worker lets go before the GUI thread frees the relay
+            relay = should_run = op = value = None
             self._done.set()
 
-    def _call(self, relay: _Relay) -> tuple[bool, Any]:
-        if not self._should_run():
-            return True, None  # superseded before it started; the answer is dropped anyway
-        try:
-            return True, (self._op(relay.progressed.emit) if self._wants_progress else self._op())
-        except Exception as exc:
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            return False, exc
+
+def _call(op: Callable[..., Any], relay: _Relay, wants_progress: bool) -> tuple[bool, Any]:
+    try:
+        return True, (op(relay.progressed.emit) if wants_progress else op())
+    except Exception as exc:
+        exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+        return False, exc
 
 
 class _Running:
