@@ -231,7 +231,17 @@ def _application():
         app = QApplication(sys.argv[:1])
         app.setApplicationDisplayName(app.translate("app", "政策起草助手"))
         _use_chinese_font(app)
+        _use_chinese_qt_texts(app)
     return app
+
+
+def _use_chinese_qt_texts(app) -> None:
+    """Qt's own words (standard buttons 确定/取消, file dialogs) in Chinese, from the translations Qt ships."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
 
 
 def _use_chinese_font(app) -> None:

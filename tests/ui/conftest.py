@@ -48,6 +48,12 @@ def no_modal_dialogs(monkeypatch):
 
     for kind in ("about", "critical", "warning", "information", "question"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
+
+    def exec_box(box):  # a message box built by hand (e.g. 保存 / 不保存 / 取消): recorded, then cancelled
+        shown.append(("box", box.text()))
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
     return shown
 
 

@@ -157,7 +157,7 @@ def test_autosave_is_offered_back_by_the_next_editor(editor, qtbot, corpus, monk
     second.restore_button.click()
     assert not second.draft.clause("part_1__para_2").included and second.session.dirty
     assert not second.banner.isVisibleTo(second)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Discard)
     assert second.confirm_close()
     assert recoverable() == []
 

@@ -23,15 +23,17 @@ def replies(monkeypatch):
     """Answer the 保存 / 不保存 / 取消 question and the Save As dialog; record what was asked."""
     state = {"answer": Button.Cancel, "save_as": "", "asked": [], "save_as_asked": 0}
 
-    def question(_parent, title, text, *args, **kwargs):
-        state["asked"].append((title, text))
+    def exec_box(box):
+        buttons = [b.text() for b in box.buttons()]
+        state["asked"].append((box.windowTitle(), box.text()))
+        state.setdefault("buttons", []).append(buttons)
         return state["answer"]
 
     def get_save_file_name(*_args, **_kwargs):
         state["save_as_asked"] += 1
         return state["save_as"], ""
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(get_save_file_name))
     return state
 
@@ -62,6 +64,7 @@ def test_closing_with_an_unsaved_draft_asks_and_cancel_keeps_the_window(qtbot, m
         window.quit_action.trigger()
     assert [t for t, _ in replies["asked"]] == ["草稿未保存"]
     assert "沈阳市草稿有未保存的修改" in replies["asked"][0][1]
+    assert sorted(replies["buttons"][0]) == sorted(["保存", "不保存", "取消"])
     assert window.isVisible() and editor.draft is not None
     assert editor.draft.clause("part_2__para_5").body.endswith(TYPED)  # the last keystrokes were committed
 

@@ -79,8 +79,7 @@ class DraftFiles(QObject):
             return True
         if session.dirty:
             question = self.tr("%1草稿有未保存的修改，是否保存？").replace("%1", session.draft.city)
-            answer = QMessageBox.question(self.editor, self.tr("草稿未保存"), question,
-                                          Button.Save | Button.Discard | Button.Cancel)
+            answer = self._ask_save(self.tr("草稿未保存"), question)
             if answer not in (Button.Save, Button.Discard):
                 return False
             if answer == Button.Save and not self.save().saved:
@@ -88,6 +87,17 @@ class DraftFiles(QObject):
         self.timer.stop()
         self.discard(session.draft.id)
         return True
+
+    def _ask_save(self, title: str, text: str) -> QMessageBox.StandardButton:
+        """保存 / 不保存 / 取消, in these words whatever Qt's own translation of the buttons says."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, Button.Save | Button.Discard | Button.Cancel,
+                          self.editor)
+        for button, word in ((Button.Save, self.tr("保存")), (Button.Discard, self.tr("不保存")),
+                             (Button.Cancel, self.tr("取消"))):
+            box.button(button).setText(word)
+        box.setDefaultButton(Button.Save)
+        box.setEscapeButton(Button.Cancel)
+        return QMessageBox.StandardButton(box.exec())
 
     def ask_open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.editor, self.tr("打开草稿"), "", self.tr(DRAFT_FILTER))
