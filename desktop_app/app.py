@@ -124,6 +124,7 @@ def create_window(workspace: Workspace | None = None, corpus: Corpus | None = No
 
     workspace = workspace if workspace is not None else Workspace.from_environment()
     problems = _check_workspace(workspace)
+    usable = not problems
     if corpus is None:
         corpus = _load_or_shipped(workspace, problems)
     notes, moved_aside = NotesStore.open(workspace.notes_path)
@@ -137,6 +138,8 @@ def create_window(workspace: Workspace | None = None, corpus: Corpus | None = No
         window.statusBar().showMessage(window.tr("笔记文件无法读取，已另存为 %1，现从空白开始").replace(
             "%1", str(moved_aside)), 15000)
     _report_problems(window, problems, ask)
+    if not usable:
+        window.search_service.disable(window.tr("数据目录不可用，无法建立检索索引"))
     _watch_session(window)
     if start_background:
         window.start_background_after_first_paint()

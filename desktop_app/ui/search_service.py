@@ -52,6 +52,11 @@ class SearchService(QObject):
         QueryOp(parent=self, op=_open_index(self._corpus, self._index_parent), success=self._on_opened) \
             .failure(self._on_open_failed).in_lane(Lane.INDEX).run_in_background()
 
+    def disable(self, reason: str) -> None:
+        """No index can be kept (the data directory is unusable): searching says *reason* instead."""
+        self.error = reason
+        self._set_state("failed")
+
     def _on_opened(self, index: Any) -> None:
         self._index = index
         if self._changed_while_opening:

@@ -252,6 +252,9 @@ def test_a_data_directory_that_is_a_file_still_opens_the_shipped_documents(qtbot
     assert "本次只能阅读" in no_modal_dialogs[-1][1]
     window.open_unit("liaoning", "part_2__para_5")
     assert window.reader.unit_id == "part_2__para_5"
+    window.focus_search()
+    window.search_panel.set_query("户籍")
+    assert window.search_panel.status_label.text() == "检索不可用：数据目录不可用，无法建立检索索引"
     window.close()
     assert blocker.read_text(encoding="utf-8") == "not a folder"
 
