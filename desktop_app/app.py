@@ -184,7 +184,7 @@ def _watch_session(window: MainWindow) -> None:
 
     app = QApplication.instance()
     app.commitDataRequest.connect(window.commit_session)
-    app.aboutToQuit.connect(window.keep_unsaved_work)
+    app.aboutToQuit.connect(window.quit_without_asking)
 
 
 # ---- an unusable data directory: the window still starts ----------------------------------------

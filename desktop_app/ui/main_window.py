@@ -439,9 +439,9 @@ class MainWindow(QMainWindow):
         self.state.commit_session(manager)
 
     @Slot()
-    def keep_unsaved_work(self) -> None:
+    def quit_without_asking(self) -> None:
         """``QCoreApplication.aboutToQuit`` without a normal close: keep everything without asking."""
-        self.state.keep_unsaved_work()
+        self.state.quit_without_asking()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.close_main():

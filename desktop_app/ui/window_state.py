@@ -6,8 +6,8 @@
   ``closeMain``), then saves the settings and waits for running jobs.  The title bar, Ctrl+Q,
   文件 → 退出 and the session ending all come here.
 * Saveables (qutebrowser's save manager): functions registered with ``add_saveable`` keep unsaved
-  work without asking when the program ends without a normal close (the session ends without
-  interaction, or the application is told to quit).
+  work without asking when the program may end without a normal close (the session ends without
+  interaction allowed, or the application is told to quit).
 """
 
 from __future__ import annotations
@@ -112,27 +112,35 @@ class WindowState:
         return True
 
     def commit_session(self, manager) -> None:
-        """The session is ending: ask as a close would when allowed, else keep everything quietly."""
+        """The desktop session is ending.  With interaction allowed, ask as a close does and close (as Qt 5's
+        own session handling did); 取消 cancels the logout.  Without, keep everything quietly and stay
+        open: the logout may still be cancelled by another program."""
         if self.closed:
             return
         if manager.allowsInteraction():
             ok = self.close_main()
             manager.release()
-            if not ok:
+            if ok:
+                self.window.close()
+            else:
                 manager.cancel()
         else:
             self.keep_unsaved_work()
 
-    def keep_unsaved_work(self) -> None:
-        """Call every saveable (no questions); the draft editor keeps its recovery file for next time."""
+    def quit_without_asking(self) -> None:
+        """The application quits and no close asked the views: keep everything, then finish."""
         if self.closed:
             return
+        self.keep_unsaved_work()
+        self._finish()
+
+    def keep_unsaved_work(self) -> None:
+        """Call every saveable (no questions); the draft editor keeps its recovery file for next time."""
         for name, keep in self._saveables.items():
             try:
                 keep()
             except (PolicyDeskError, OSError) as exc:
                 print(f"policydesk: {name} 未能保存：{exc}", file=sys.stderr)
-        self._finish()
 
     def _finish(self) -> None:
         """Close the search index and wait for every running job (an export finishes writing its file).

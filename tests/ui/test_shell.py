@@ -141,6 +141,16 @@ def test_the_session_ending_asks_like_a_close_and_cancel_stops_it(qtbot, make_wi
     assert window.isVisible()
 
 
+def test_the_session_ending_closes_the_window_once_the_drafter_answered(make_window, type_chinese, replies):
+    window = make_window()
+    draft_typed(window, type_chinese)
+    replies.update(answer=Button.Discard)
+    session = FakeSession(interactive=True)
+    window.commit_session(session)
+    assert session.released and not session.cancelled
+    assert not window.isVisible()
+
+
 def test_a_quit_without_asking_keeps_the_draft_for_recovery(qtbot, make_window, type_chinese, replies, data_dir):
     window = make_window()
     draft_typed(window, type_chinese)
@@ -160,6 +170,8 @@ def test_a_session_ending_without_interaction_keeps_notes_and_draft(qtbot, make_
     assert replies["asked"] == []
     assert window.notes.get("liaoning", "part_1__para_1").text == "会前核对"
     assert len(recoverable(folder=Workspace(data_dir).autosave_dir)) == 1
+    window.close()  # the logout was cancelled elsewhere: the window is still there and still asks
+    assert [t for t, _ in replies["asked"]] == ["草稿未保存"] and window.isVisible()
 
 
 # ---- Ctrl+S: one shortcut, one meaning per view -------------------------------------------------
