@@ -7,7 +7,9 @@ window (built by ``desktop_app.app._draft_view``).  It composes the parts in ``u
 * ``clause_form.ClauseForm``: heading, body and flags of the selected unit; title and preamble;
 * ``sources_pane.SourcesPane``: the provincial clause, the central clauses, the basis note;
 * ``recovery_banner.RecoveryBanner``: the autosave of a session that did not close normally;
-* ``status_row.StatusRow``: messages, export progress, the exported file.
+* ``status_row.StatusRow``: messages, export progress, the exported file;
+* ``toolbar.DraftToolBar``, ``files.DraftFiles`` (保存, 另存为, the close question, autosave and
+  recovery) and ``export.DraftExport`` (exports on the job runner).
 
 Edits go through the domain's :class:`DraftSession` (one undo step each); typed text is committed
 after a pause or before anything else happens (:meth:`DraftEditor.flush_text`).  The open draft is
