@@ -117,7 +117,6 @@ def create_window(workspace: Workspace | None = None, corpus: Corpus | None = No
         defer_tools: install the tools of :data:`TOOLS` just after the first paint rather than now.
         ask: show a start-up problem (unusable data directory) in a message box too, once painted.
     """
-    from .core.notes import NotesStore
     from .ui.main_window import MainWindow
     from .ui.settings import AppSettings
     from .workspace import Workspace
@@ -127,7 +126,7 @@ def create_window(workspace: Workspace | None = None, corpus: Corpus | None = No
     usable = not problems
     if corpus is None:
         corpus = _load_or_shipped(workspace, problems)
-    notes, moved_aside = NotesStore.open(workspace.notes_path)
+    notes, moved_aside = _open_notes(workspace, problems)
     window = MainWindow(workspace, corpus, notes, AppSettings.load(workspace.settings_path),
                         load_corpus=lambda: load_corpus(workspace))
     for name, title, factory in VIEWS:
@@ -208,6 +207,20 @@ def _load_or_shipped(workspace: Workspace, problems: list[str]) -> Corpus:
     except (PolicyDeskError, OSError) as exc:
         problems.append(f"导入的文件无法读取（{exc}），本次只显示内置文件。")
         return Corpus.load()
+
+
+def _open_notes(workspace: Workspace, problems: list[str]):
+    """The user's notes; an unreadable file that cannot even be moved aside leaves an empty store."""
+    from .core.errors import PolicyDeskError
+    from .core.notes import NotesStore
+    from .workspace import os_reason
+
+    try:
+        return NotesStore.open(workspace.notes_path)
+    except (PolicyDeskError, OSError) as exc:
+        cause = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        problems.append(f"笔记文件 {workspace.notes_path} 无法读取（{cause}），本次不显示笔记。")
+        return NotesStore(workspace.notes_path), None
 
 
 def _report_problems(window: MainWindow, problems: list[str], ask: bool) -> None:
