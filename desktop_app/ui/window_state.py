@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 LEFT_SEARCH = 1
 JOBS_TIMEOUT_MS = 60_000
+SETTINGS_LOCK_TIMEOUT = 5.0  # preferences are not worth a long wait for another PolicyDesk's import
 
 
 class WindowState:
@@ -75,7 +76,7 @@ class WindowState:
         w.settings.last_view = w.current_view()
         path = w.workspace.settings_path
         try:
-            with w.workspace.lock():
+            with w.workspace.lock(timeout=SETTINGS_LOCK_TIMEOUT):
                 w.settings.save(path)
         except WorkspaceError as exc:
             self._say(w.tr("设置未能保存：%1").replace("%1", str(exc)))
