@@ -150,7 +150,7 @@ def _draft_view(window: MainWindow):
     """The 城市草稿 view: the draft editor, its autosave in the workspace, its draft shown in 落实情况."""
     from .ui.draft_editor import DraftEditor
 
-    editor = DraftEditor(window.corpus, window, autosave_dir=window.workspace.autosave_dir)
+    editor = DraftEditor(window.corpus, window, workspace=window.workspace)
     editor.draftChanged.connect(lambda: window.set_city_draft(editor.draft))
     window.add_saveable("draft", editor.keep_for_recovery)
     return editor

@@ -8,15 +8,14 @@ closes normally, so a file left there means the program was killed or crashed:
 
 from __future__ import annotations
 
-import contextlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import paths
 from ..core.errors import FileProblem
 from ..core.fileio import atomic_write_text
+from ..workspace import Workspace, WorkspaceError
 from .build import now_iso
 from .model import Draft, DraftClause, DraftPart, Flag, Origin, Replacement
 
@@ -217,12 +216,14 @@ def describe_os_error(exc: OSError) -> str:
 
 
 # ---- autosave and recovery -------------------------------------------------
-def autosave_dir(create: bool = True, folder: Path | None = None) -> Path:
-    """The autosave folder: *folder* (a workspace's ``autosave_dir``) or the default data directory's."""
-    folder = folder if folder is not None else paths.data_dir(create) / "drafts" / "autosave"
-    if create:
-        folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def autosave_dir(create: bool = True, workspace: Workspace | None = None) -> Path:
+    """The autosave folder of *workspace* (the environment's when None), created when *create*.
+
+    Raises:
+        WorkspaceError: *create* and the folder cannot be created (the message names it).
+    """
+    workspace = workspace or Workspace.from_environment()
+    return workspace.folder(workspace.autosave_dir) if create else workspace.autosave_dir
 
 
 @dataclass(frozen=True)
@@ -235,31 +236,36 @@ class Recovery:
     saved_at: str
 
 
-def write_autosave(draft: Draft, saved_path: str | None = None, *, folder: Path | None = None) -> Path:
-    """Autosave the open draft atomically; returns the autosave file."""
-    target = autosave_dir(create=False, folder=folder) / f"{draft.id}.json"
+def write_autosave(draft: Draft, saved_path: str | None = None, workspace: Workspace | None = None) -> Path:
+    """Autosave the open draft atomically; returns the autosave file.
+
+    Raises:
+        DraftFileError: the autosave could not be written (the message names the file and the cause).
+    """
+    try:
+        target = autosave_dir(workspace=workspace) / f"{draft.id}.json"
+    except WorkspaceError as exc:
+        raise DraftFileError(exc.path, f"自动保存失败：{exc.problem}") from None
     data = {"autosave_of": saved_path, "saved_at": now_iso(), "draft": draft_to_dict(draft)}
     try:
-        autosave_dir(folder=folder)
         atomic_write_text(target, json.dumps(data, ensure_ascii=False) + "\n")
     except OSError as exc:
         raise DraftFileError(target, f"自动保存失败：{describe_os_error(exc)}") from None
     return target
 
 
-def discard_autosave(draft_id: str, *, folder: Path | None = None) -> None:
+def discard_autosave(draft_id: str, workspace: Workspace | None = None) -> None:
     """Forget the autosave of a draft (after a normal close or when the drafter declines recovery)."""
-    target = autosave_dir(create=False, folder=folder) / f"{draft_id}.json"
-    with contextlib.suppress(NotADirectoryError):  # the data directory is not a folder: no autosave there
-        target.unlink(missing_ok=True)
+    target = autosave_dir(create=False, workspace=workspace) / f"{draft_id}.json"
+    target.unlink(missing_ok=True)
 
 
-def recoverable(*, folder: Path | None = None) -> list[Recovery]:
+def recoverable(workspace: Workspace | None = None) -> list[Recovery]:
     """Autosaved drafts left by sessions that did not close normally, newest first.
 
     An unreadable autosave is skipped, never deleted: it may still be worth a look by hand.
     """
-    folder = autosave_dir(create=False, folder=folder)
+    folder = autosave_dir(create=False, workspace=workspace)
     found = []
     for file in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:

@@ -1,6 +1,6 @@
 """The draft editor: a city's 实施方案 draft as a clause tree, each clause editable beside its sources.
 
-``DraftEditor(corpus, parent, autosave_dir=workspace.autosave_dir)`` is the 城市草稿 view of the main
+``DraftEditor(corpus, parent, workspace=workspace)`` is the 城市草稿 view of the main
 window (built by ``desktop_app.app._draft_view``).  It composes the parts in ``ui/draft/``:
 
 * ``tree_model.DraftTreeModel``: parts and clauses, numbered as they will print, checkable;
@@ -22,7 +22,7 @@ Adding a pane (e.g. a per-clause 任务分工 or 征求意见 pane)
 Write a QWidget keeping the contract of ``ui/draft/panes.py`` (``show_unit(draft, unit_id)`` and
 ``set_corpus(corpus)``), build it in the view's factory and add it::
 
-    editor = DraftEditor(corpus, window, autosave_dir=...)
+    editor = DraftEditor(corpus, window, workspace=window.workspace)
     editor.add_pane(TaskPane(editor), editor.tr("任务分工"), beside="sources")
 
 The editor then calls ``pane.show_unit`` whenever the selection or the draft changes (edits, undo,
@@ -33,8 +33,6 @@ draft's data (new fields of ``DraftClause``) and its file format belong to ``des
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -49,6 +47,7 @@ from ..core.corpus import Corpus
 from ..core.errors import LookupFailed, PolicyDeskError
 from ..drafting import Draft, DraftSession, build_draft, load_draft
 from ..drafting import edit as ed
+from ..workspace import Workspace
 from .draft.clause_form import ClauseForm
 from .draft.export import DraftExport
 from .draft.files import DraftFiles
@@ -72,7 +71,8 @@ class DraftEditor(QWidget):
     exportFinished = Signal(str)
     exportFailed = Signal(str)
 
-    def __init__(self, corpus: Corpus, parent: QWidget | None = None, *, autosave_dir: Path | None = None) -> None:
+    def __init__(self, corpus: Corpus, parent: QWidget | None = None, *, workspace: Workspace | None = None) -> None:
+        """*workspace*: where the autosave lives (the environment's when None, as for a test's editor)."""
         super().__init__(parent)
         self.corpus = corpus
         self.session: DraftSession | None = None
@@ -81,7 +81,7 @@ class DraftEditor(QWidget):
         self.model = DraftTreeModel(self)
         self._text_timer = self._single_shot(TEXT_COMMIT_DELAY_MS, self._commit_text)
         self.exporter = DraftExport(self)
-        self.files = DraftFiles(self, autosave_dir)
+        self.files = DraftFiles(self, workspace)
         self._build()
         self._panes: list[DraftPane] = [self.sources]
         self._connect()

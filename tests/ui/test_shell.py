@@ -78,7 +78,7 @@ def test_save_on_close_asks_for_a_file_name_and_keeps_the_last_keystrokes(make_w
     window.close()
     assert not window.isVisible()
     assert load_draft(target).clause("part_2__para_5").body.endswith(TYPED)
-    assert recoverable(folder=Workspace(data_dir).autosave_dir) == []
+    assert recoverable(Workspace(data_dir)) == []
 
 
 def test_cancelling_the_file_name_cancels_the_close(qtbot, make_window, type_chinese, replies):
@@ -93,11 +93,11 @@ def test_a_normal_close_leaves_no_recovery_behind(qtbot, make_window, type_chine
     window = make_window()
     editor = draft_typed(window, type_chinese)
     editor.keep_for_recovery()  # as the autosave timer would have done meanwhile
-    assert len(recoverable(folder=Workspace(data_dir).autosave_dir)) == 1
+    assert len(recoverable(Workspace(data_dir))) == 1
     replies.update(answer=Button.Discard)
     window.close()
     assert not window.isVisible()
-    assert recoverable(folder=Workspace(data_dir).autosave_dir) == []
+    assert recoverable(Workspace(data_dir)) == []
     again = make_window()
     again.show_view("draft")
     banner = again.views["draft"].banner
@@ -156,7 +156,7 @@ def test_a_quit_without_asking_keeps_the_draft_for_recovery(qtbot, make_window, 
     draft_typed(window, type_chinese)
     QApplication.instance().aboutToQuit.emit()  # the application is told to quit (no questions possible)
     assert replies["asked"] == []
-    (rec,) = recoverable(folder=Workspace(data_dir).autosave_dir)
+    (rec,) = recoverable(Workspace(data_dir))
     assert rec.draft.clause("part_2__para_5").body.endswith(TYPED)
 
 
@@ -169,7 +169,7 @@ def test_a_session_ending_without_interaction_keeps_notes_and_draft(qtbot, make_
     window.commit_session(FakeSession(interactive=False))
     assert replies["asked"] == []
     assert window.notes.get("liaoning", "part_1__para_1").text == "会前核对"
-    assert len(recoverable(folder=Workspace(data_dir).autosave_dir)) == 1
+    assert len(recoverable(Workspace(data_dir))) == 1
     window.close()  # the logout was cancelled elsewhere: the window is still there and still asks
     assert [t for t, _ in replies["asked"]] == ["草稿未保存"] and window.isVisible()
 

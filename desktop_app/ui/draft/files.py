@@ -7,7 +7,6 @@ the next editor offers it back (the recovery banner).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ...core.errors import PolicyDeskError
 from ...drafting import DraftSession, recoverable, save_draft, write_autosave
 from ...drafting.store import Recovery, discard_autosave
+from ...workspace import Workspace
 from ..views import SaveResult
 
 if TYPE_CHECKING:
@@ -27,10 +27,10 @@ Button = QMessageBox.StandardButton
 
 
 class DraftFiles(QObject):
-    def __init__(self, editor: DraftEditor, autosave_dir: Path | None) -> None:
+    def __init__(self, editor: DraftEditor, workspace: Workspace | None) -> None:
         super().__init__(editor)
         self.editor = editor
-        self.autosave_dir = autosave_dir
+        self.workspace = workspace  # None: the environment's (a test's editor on its own)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -114,7 +114,7 @@ class DraftFiles(QObject):
         if session is None or not session.dirty:
             return
         try:
-            write_autosave(session.draft, session.path, folder=self.autosave_dir)
+            write_autosave(session.draft, session.path, workspace=self.workspace)
         except PolicyDeskError as exc:
             self.editor.say(str(exc), error=True)
 
@@ -126,12 +126,14 @@ class DraftFiles(QObject):
 
     def discard(self, draft_id: str) -> None:
         try:
-            discard_autosave(draft_id, folder=self.autosave_dir)
+            discard_autosave(draft_id, workspace=self.workspace)
+        except NotADirectoryError:
+            pass  # the data directory is not a folder (the window says so): there is no autosave
         except OSError as exc:
             self.editor.say(self.tr("自动保存的草稿未能删除：%1").replace("%1", str(exc)), error=True)
 
     def offer_recovery(self) -> None:
-        self.editor.banner.offer(recoverable(folder=self.autosave_dir))
+        self.editor.banner.offer(recoverable(workspace=self.workspace))
 
     @Slot(object)
     def restore(self, rec: Recovery) -> None:
