@@ -63,14 +63,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_gui(args: Namespace, workspace: Workspace | None = None) -> int:
-    """Open the window (or, with ``args.screenshot``, render it to a PNG) and return the exit code."""
+    """Open the window (or, with ``args.screenshot``, render it to a PNG) and return the exit code.
+
+    *workspace* (or ``args.workspace``, as the command line hands it down) is the one Workspace; it is
+    read from the environment here only when neither is given.
+    """
     from .core.errors import LookupFailed, PolicyDeskError
     from .workspace import Workspace
 
     screenshot = getattr(args, "screenshot", None)
     if screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    workspace = workspace if workspace is not None else Workspace.from_environment()
+    workspace = workspace or getattr(args, "workspace", None) or Workspace.from_environment()
     app = _application()
     try:
         window = create_window(workspace, defer_tools=not screenshot, ask=not screenshot)

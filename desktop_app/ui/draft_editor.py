@@ -151,10 +151,14 @@ class DraftEditor(QWidget):
         self.exporter.failed.connect(self.exportFailed)
 
     def add_pane(self, pane: QWidget, title: str, *, beside: str = "sources") -> None:
-        """Add *pane* (the contract of ``ui/draft/panes.py``) as a tab beside the sources or the form."""
+        """Add *pane* (the contract of ``ui/draft/panes.py``) as a tab beside the sources, or with
+        ``beside="form"`` after the 条款 tab of the form."""
         if not isinstance(pane, DraftPane):
             raise TypeError(f"{type(pane).__name__} lacks show_unit/set_corpus: see ui/draft/panes.py")
-        (self.sources if beside == "sources" else self.form).addTab(pane, title)
+        if beside == "sources":
+            self.sources.addTab(pane, title)
+        else:
+            self.form.add_unit_tab(pane, title)
         self._panes.append(pane)
         pane.show_unit(self.draft, self._current)
 

@@ -199,5 +199,8 @@ def test_a_pane_added_beside_the_clause_follows_the_selection_and_edits_with_und
     assert pane.text() == "新标题" and editor.act_undo.text() == "撤销“改标题”"
     editor.undo()
     assert pane.text() == "打造双创升级版激发创造活力"
+    beside_form = Lead()
+    editor.add_pane(beside_form, "征求意见", beside="form")
+    assert [editor.form.tabText(i) for i in range(editor.form.count())] == ["条款", "征求意见", "标题与序言"]
     with pytest.raises(TypeError, match="show_unit"):
         editor.add_pane(QLabel(), "无")

@@ -65,7 +65,7 @@ class ClauseForm(QTabWidget):
 
     def _build_front_tab(self) -> None:
         front = QWidget(self)
-        col = QVBoxLayout(front)
+        col = self._front_layout = QVBoxLayout(front)
         col.addWidget(QLabel(self.tr("文件标题"), front))
         self.title_edit = QLineEdit(front)
         col.addWidget(self.title_edit)
@@ -73,6 +73,14 @@ class ClauseForm(QTabWidget):
         self.preamble_edit = QPlainTextEdit(front)
         col.addWidget(self.preamble_edit, 1)
         self.addTab(front, self.tr("标题与序言"))
+
+    def add_front_widget(self, widget: QWidget) -> None:
+        """Add *widget* under the preamble in the 标题与序言 tab (e.g. the document's issuing fields)."""
+        self._front_layout.addWidget(widget)
+
+    def add_unit_tab(self, widget: QWidget, title: str) -> None:
+        """Add a tab about the selected unit, after 条款 and before 标题与序言 (e.g. 分工)."""
+        self.insertTab(self.count() - 1, widget, title)
 
     def _on_edited(self, *_args) -> None:
         if not self._filling:

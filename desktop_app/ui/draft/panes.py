@@ -9,8 +9,9 @@ A pane is a QWidget that also offers:
 
 A pane that changes the draft calls ``editor.apply(label, edit, *args)`` with a pure function of
 ``desktop_app.drafting.edit`` (one undo step, autosaved, the tree and every pane refreshed).
-Add it with ``editor.add_pane(pane, title, beside="sources")`` (a tab next to 省实施措施 / 中央意见 /
-依据与批注) or ``beside="form"`` (a tab next to 条款 / 标题与序言).
+Add it with ``editor.add_pane(pane, title, beside="sources")`` (a tab after 省实施措施 / 中央意见 /
+依据与批注) or ``beside="form"`` (a tab after 条款, before 标题与序言).  A widget about the whole document
+rather than one unit goes under the preamble: ``editor.form.add_front_widget(widget)``.
 """
 
 from __future__ import annotations
