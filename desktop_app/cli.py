@@ -16,6 +16,7 @@ import gc
 import importlib
 import sys
 
+from .app import add_window_options
 from .commands.parser import USAGE_ERROR, ChineseArgumentParser
 from .core.errors import LookupFailed, MissingInput, PolicyDeskError
 from .workspace import Workspace, describe_os_error
@@ -44,12 +45,7 @@ def build_parser(commands: bool = True, only: str | None = None) -> argparse.Arg
     """The full parser; ``commands=False`` gives only the window options (no command module imported),
     ``only`` a parser knowing just that subcommand's module."""
     parser = ChineseArgumentParser(prog="policydesk", description=DESCRIPTION, add_help=commands)
-    gui = parser.add_argument_group("窗口选项")
-    gui.add_argument("--screenshot", metavar="PATH", help="在屏幕外渲染窗口（1400×900）并保存为 PNG 后退出")
-    gui.add_argument("--view", choices=("reader", "compare", "coverage", "search", "draft"), default="reader",
-                     help="截图时显示的视图")
-    gui.add_argument("--open", metavar="DOC:CLAUSE", help="打开的条款，如 liaoning:（五）")
-    gui.add_argument("--query", metavar="Q", help="截图时搜索的词")
+    add_window_options(parser)  # app.py owns them; it never imports this module (no cycle)
     if not commands:
         return parser
     parser.command = only or ""

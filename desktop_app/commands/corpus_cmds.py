@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..core.corpus import Corpus, UnitRef
+from ..core.labels import kind_label
 from ..core.model import Clause, Completeness, Document
 from ..core.normalize import describe_changes
 from ..core.serialize import coverage_dict, document_dict, link_dict, unit_dict
@@ -48,7 +49,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
         return 0
     for doc in corpus.documents:
         mark = "" if doc.is_complete else "  〔部分条款仅有标题或部分原文〕"
-        print(f"{doc.id}\t{doc.kind.label}\t《{doc.title}》{mark}")
+        print(f"{doc.id}\t{kind_label(doc.kind)}\t《{doc.title}》{mark}")
         meta = "，".join(x for x in (doc.issuer, doc.doc_number, doc.date, doc.published_in) if x)
         print(f"\t{meta}；{len(doc.parts)} 部分，{len(doc.clauses)} 条")
     return 0

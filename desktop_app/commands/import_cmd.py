@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ..core.errors import PolicyDeskError
+from ..core.labels import kind_label
 from ..core.model import Document, DocumentKind
 from ..core.normalize import describe_changes
 from ..core.serialize import document_dict
@@ -156,7 +157,7 @@ def print_plan(plan: ImportPlan) -> None:
 
 
 def _print_metadata(doc: Document) -> None:
-    print(f"编号：{doc.id}    层级：{doc.kind.label}（{doc.kind.value}）")
+    print(f"编号：{doc.id}    层级：{kind_label(doc.kind)}（{doc.kind.value}）")
     print(f"标题：{doc.title}")
     unknown = "（未识别）"
     print(f"发文机关：{doc.issuer or unknown}    文号：{doc.doc_number or unknown}    日期：{doc.date or unknown}")

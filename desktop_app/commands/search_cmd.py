@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 
 from ..core.errors import LookupFailed
+from ..core.labels import completeness_label, kind_label
 from ..core.model import Completeness, DocumentKind
 from .common import add_json_flag, print_json
 
-KIND_LABELS = {k.value: k.label for k in DocumentKind}
+KIND_LABELS = {k.value: kind_label(k) for k in DocumentKind}
 
 
 def _positive_int(text: str) -> int:
@@ -59,7 +60,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                   f"{hit.doc}:{hit.id}；得分 {hit.score:.2f}〕")
             completeness = Completeness(hit.completeness)
             if completeness is not Completeness.FULL:
-                print(f"   （知识库只有此条的{completeness.label}）")
+                print(f"   （知识库只有此条的{completeness_label(completeness)}）")
             for fragment in hit.fragments:
                 print(f"   …{fragment.marked()}…")
     return 0 if hits else 1

@@ -30,10 +30,12 @@ from ..core.compare import Mark, Segment
 from ..core.comparing import Pair, compare_keys, pairs_between, pairs_for
 from ..core.corpus import Corpus, UnitRef
 from ..core.errors import PolicyDeskError
+from ..core.labels import completeness_label
 from ..core.model import Completeness, DocumentKind
 from ..core.verdict import ClauseComparison
 from . import render
-from .workers import QueryOp
+from .views import SaveResult
+from .workers import Lane, QueryOp, describe_failure
 
 ONLY_A_STYLE = "background:#c9efc9"
 ONLY_B_STYLE = "background:#fbd3d0; text-decoration:underline"
@@ -127,6 +129,12 @@ class CompareView(QWidget):
         self._corpus = corpus
         self._fill_pickers()
 
+    def can_close(self) -> bool:
+        return True  # nothing of the user's is kept here
+
+    def save(self) -> SaveResult:
+        return SaveResult(False, self.tr("对照视图没有需要保存的内容（笔记在阅读视图、草稿在城市草稿中保存）"))
+
     # ---- choosing what to compare ------------------------------------------------
     def counterparts_of(self, doc: str, unit: str) -> tuple[list[Key], list[Key]]:
         """The natural pairs for a clause, as (lower clauses, upper clauses)."""
@@ -164,9 +172,10 @@ class CompareView(QWidget):
         self._generation += 1
         generation, corpus = self._generation, self._corpus
         self.summary_label.setText(self.tr("正在逐词比较…"))
-        QueryOp(lambda: compare_keys(corpus, pair),
-                success=lambda result: self._on_compared(generation, ref_other, ref_base, result),
-                failure=lambda exc: self._on_compare_failed(generation, exc)).run_in_background()
+        QueryOp(parent=self, op=lambda: compare_keys(corpus, pair),
+                success=lambda result: self._on_compared(generation, ref_other, ref_base, result)) \
+            .failure(lambda exc: self._on_compare_failed(generation, exc)) \
+            .in_lane(Lane.SEARCH).latest_only((id(self), "compare")).run_in_background()
 
     def _show_alone(self) -> None:
         refs_a, refs_b = self._refs(self.left), self._refs(self.right)
@@ -205,7 +214,7 @@ class CompareView(QWidget):
 
     def _on_compare_failed(self, generation: int, exc: Exception) -> None:
         if generation == self._generation:
-            self.summary_label.setText(self.tr("比较失败：%1").replace("%1", str(exc) or type(exc).__name__))
+            self.summary_label.setText(self.tr("比较失败：%1").replace("%1", describe_failure(exc)))
             self.comparisonShown.emit()
 
     def _mark_words(self, ref_other: UnitRef, ref_base: UnitRef) -> tuple[str, str]:
@@ -229,7 +238,7 @@ class CompareView(QWidget):
         if not short:
             self.warning_label.hide()
             return
-        names = "、".join(f"{render.ref_short(r)}（{r.unit.completeness.label}）" for r in short)
+        names = "、".join(f"{render.ref_short(r)}（{completeness_label(r.unit.completeness)}）" for r in short)
         self.warning_label.setText(self.tr("注意：%1 在知识库中不是全文，对照只涉及已收录的文字；"
                                            "“未采纳”不代表原文没有相应内容，也不判断措辞宽严。").replace("%1", names))
         self.warning_label.show()

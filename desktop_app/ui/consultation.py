@@ -2,7 +2,7 @@
 
 :func:`attach_consultation` adds one tab to the editor's side panel and wires
 it to the editor through a few public names (``session``, ``tree``, ``model``,
-``draftChanged``, ``_apply``, ``_current``, ``corpus``).  When another program
+``draftChanged``, ``apply``, ``_current``, ``corpus``).  When another program
 (``policydesk feedback import`` / ``decide``) changes the open draft's file,
 the new items come in: straight away when the window has nothing unsaved,
 merged with its unsaved edits otherwise (``feedback.merge``).
@@ -28,7 +28,7 @@ from ..feedback.merge import merge_from_disk
 from ..feedback.versions import save_version
 from .feedback_pane import FeedbackPane
 from .versions_dialog import VersionsDialog
-from .workers import QueryOp
+from .workers import Lane, QueryOp, describe_failure
 
 
 class ConsultationPanel(QWidget):
@@ -108,7 +108,7 @@ class ConsultationPanel(QWidget):
             return
         merged = theirs if not session.dirty else merge_from_disk(self._base, mine, theirs)
         was_dirty = session.dirty
-        self.editor._apply(self.tr("读入文件中的新意见"), lambda _d: merged)
+        self.editor.apply(self.tr("读入文件中的新意见"), lambda _d: merged)
         if not was_dirty:
             session.mark_saved(session.path)
         self._base = theirs
@@ -120,14 +120,14 @@ class ConsultationPanel(QWidget):
     @Slot(str, str, str)
     def _on_decided(self, item_id: str, status: str, reason: str) -> None:
         label = self.tr("意见决定：%1").replace("%1", Status(status).label)
-        if self.editor._apply(label, decide, item_id, Status(status), reason):
+        if self.editor.apply(label, decide, item_id, Status(status), reason):
             self.status.setText(self.tr("已记录：%1").replace("%1", Status(status).label))
         self.refresh()
         self.pane.select_item(item_id)
 
     @Slot(list, str)
     def _on_unit_named(self, item_ids: list, unit: str) -> None:
-        self.editor._apply(self.tr("设定反馈单位"), set_unit, item_ids, unit)
+        self.editor.apply(self.tr("设定反馈单位"), set_unit, item_ids, unit)
         self.refresh()
 
     # ---- import and write-up -------------------------------------------------------------
@@ -142,14 +142,14 @@ class ConsultationPanel(QWidget):
             return
         draft = session.draft
         self.status.setText(self.tr("正在读取 %1 个文件…").replace("%1", str(len(sources))))
-        QueryOp(lambda: import_returned(draft, sources), success=self._on_imported,
-                failure=lambda exc: self.status.setText(str(exc))).run_in_background()
+        QueryOp(parent=self, op=lambda: import_returned(draft, sources), success=self._on_imported) \
+            .failure(lambda exc: self.status.setText(describe_failure(exc))).in_lane(Lane.IO).run_in_background()
 
     def _on_imported(self, result: ImportResult) -> None:
         if self.editor.session is None:
             return
         if result.added:
-            self.editor._apply(self.tr("导入反馈意见"), lambda d: _with_items(d, result.draft))
+            self.editor.apply(self.tr("导入反馈意见"), lambda d: _with_items(d, result.draft))
         lines = [self.tr("新增意见 %1 条").replace("%1", str(len(result.added)))]
         lines += [f"{r.path.name}：{r.error}" for r in result.failed]
         lines += [f"{r.path.name}：{self.tr('未能读取')}{p}" for r in result.files for p in r.problems]
@@ -168,7 +168,7 @@ class ConsultationPanel(QWidget):
                 .replace("%1", file).replace("%2", author or self.tr("未署名")).replace("%3", str(len(ids)))
             unit, ok = QInputDialog.getText(self, self.tr("反馈单位"), question)
             if ok and unit.strip():
-                self.editor._apply(self.tr("设定反馈单位"), set_unit, ids, unit.strip())
+                self.editor.apply(self.tr("设定反馈单位"), set_unit, ids, unit.strip())
 
     def _on_form(self) -> None:
         session = self.editor.session
@@ -193,12 +193,13 @@ class ConsultationPanel(QWidget):
             self._run_export(lambda: writer(draft, path, overwrite=True))
 
     def _run_export(self, job) -> None:
-        QueryOp(lambda: str(job()), success=lambda p: self.status.setText(self.tr("已导出 %1").replace("%1", p)),
-                failure=lambda exc: self.status.setText(str(exc))).run_in_background()
+        QueryOp(parent=self, op=lambda: str(job()),
+                success=lambda p: self.status.setText(self.tr("已导出 %1").replace("%1", p))) \
+            .failure(lambda exc: self.status.setText(describe_failure(exc))).in_lane(Lane.EXPORT).run_in_background()
 
     def open_versions(self) -> VersionsDialog:
         dialog = VersionsDialog(lambda: self.editor.draft, self.editor.corpus, self)
-        dialog.saveRequested.connect(lambda name: self.editor._apply(self.tr("保存版本"), save_version, name))
+        dialog.saveRequested.connect(lambda name: self.editor.apply(self.tr("保存版本"), save_version, name))
         dialog.show()
         return dialog
 

@@ -29,6 +29,7 @@ from .models.coverage_model import (
     VIA_ROLE,
     CoverageModel,
 )
+from .views import SaveResult
 
 
 class CoverageView(QWidget):
@@ -72,6 +73,12 @@ class CoverageView(QWidget):
 
     def set_corpus(self, corpus: Corpus) -> None:
         self.model.reset_corpus(corpus)
+
+    def can_close(self) -> bool:
+        return True  # nothing of the user's is kept here
+
+    def save(self) -> SaveResult:
+        return SaveResult(False, self.tr("落实情况视图没有需要保存的内容（笔记在阅读视图、草稿在城市草稿中保存）"))
 
     def set_city_draft(self, draft) -> None:
         self.model.set_city_draft(draft)

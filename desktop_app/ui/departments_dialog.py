@@ -284,8 +284,7 @@ def install(window) -> None:
     """Add 工具 → 部门名录… to the main window."""
     def show() -> None:
         draft = getattr(window, "city_draft", None)
-        # HOOK(package): the app's Workspace should be passed in here once the window holds one
-        dialog = DepartmentsDialog(Workspace.from_environment(), window, draft.city if draft else "")
+        dialog = DepartmentsDialog(window.workspace, window, draft.city if draft else "")
         dialog.exec()
 
     window.add_tool_action(window.tr("部门名录…"), show)

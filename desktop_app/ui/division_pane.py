@@ -117,6 +117,13 @@ class DivisionPane(QWidget):
         self.clause_id = None
         self._refresh()
 
+    def show_unit(self, _draft: Draft | None, unit_id: str | None) -> None:
+        """The draft editor's pane contract (ui/draft/panes.py): the selection or the draft changed."""
+        self.show_clause(unit_id)
+
+    def set_corpus(self, _corpus) -> None:
+        """The pane contract: the task division does not depend on the knowledge base."""
+
     def show_clause(self, clause_id: str | None) -> None:
         """Show *clause_id* of the session's draft (None or a part id: nothing to edit)."""
         draft = self.session.draft if self.session else None

@@ -24,7 +24,9 @@ def open_import(window) -> None:
     path, _filter = QFileDialog.getOpenFileName(window, window.tr("导入文档"), "", dialog_filter)
     if not path:
         return
-    dialog = ImportDialog(window.corpus, path, window)
+    from ..importing.store import UserStore
+
+    dialog = ImportDialog(window.corpus, path, window, store=UserStore(window.workspace.documents_dir))
     dialog.documentImported.connect(window.reload_corpus)
     dialog.open()
 
@@ -33,7 +35,7 @@ def remove_imported(window) -> None:
     """Ask which imported document to remove, confirm, remove it and its links, refresh the window."""
     from ..importing.store import UserStore
 
-    store = UserStore()
+    store = UserStore(window.workspace.documents_dir)
     titles = {d.id: d.title for d in window.corpus.documents}
     ids = sorted(store.user_ids())
     if not ids:

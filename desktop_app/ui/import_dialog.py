@@ -15,11 +15,10 @@ search index on the window's index worker.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from ..core.corpus import Corpus
 from ..core.errors import PolicyDeskError
+from ..core.labels import kind_label
 from ..core.model import Document, DocumentKind, Link
 from ..core.normalize import describe_changes
 from ..core.xmlio import ID_RE
@@ -54,31 +54,10 @@ from ..importing import (
 )
 from ..importing.textfile import KNOWN_ENCODINGS
 from ..linking import ACCEPT_THRESHOLD, link_units, to_link
+from .workers import Lane, QueryOp, describe_failure
 
 FILE_FILTER = "政策文件 (*.txt *.docx *.html *.htm *.xml)"
 _LINK_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class _Relay(QObject):
-    """Created on the GUI thread; signals emitted from the worker are queued back to it."""
-
-    finished = Signal(int, object, bool)   # job number, result or exception, succeeded
-
-
-class _Job(QRunnable):
-    """Runs one domain callable off the GUI thread; the relay brings the result back."""
-
-    def __init__(self, fn, number: int, relay: _Relay) -> None:
-        super().__init__()
-        self._fn, self._number, self._relay = fn, number, relay
-
-    def run(self) -> None:
-        try:
-            result, ok = self._fn(), True
-        except Exception as exc:  # every failure is reported to the dialog, never lost on the worker
-            result, ok = exc, False
-        with contextlib.suppress(RuntimeError):  # the dialog was closed while the job ran: nobody to tell
-            self._relay.finished.emit(self._number, result, ok)
 
 
 class ImportDialog(QDialog):
@@ -93,8 +72,7 @@ class ImportDialog(QDialog):
         self._corpus, self._path, self._store = corpus, Path(path), store
         self._plan: ImportPlan | None = None
         self._options: dict = {}
-        self._relay = _Relay(self)
-        self._job = 0
+        self._saving = False
         self.setWindowTitle(self.tr("导入文档：%1").replace("%1", self._path.name))
         self.resize(1100, 760)
         self._build()
@@ -131,7 +109,7 @@ class ImportDialog(QDialog):
         self.issuer_edit, self.number_edit, self.date_edit = QLineEdit(), QLineEdit(), QLineEdit()
         self.kind_combo = QComboBox()
         for kind in DocumentKind:
-            self.kind_combo.addItem(kind.label, kind.value)
+            self.kind_combo.addItem(kind_label(kind), kind.value)
         form = QFormLayout()
         for label, widget in ((self.tr("标题"), self.title_edit), (self.tr("编号（英文）"), self.id_edit),
                               (self.tr("层级"), self.kind_combo), (self.tr("发文机关"), self.issuer_edit),
@@ -161,7 +139,6 @@ class ImportDialog(QDialog):
         return box
 
     def _connect(self) -> None:
-        self._relay.finished.connect(self._on_job_finished)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         self.kind_combo.activated.connect(self._on_kind_changed)
@@ -184,18 +161,14 @@ class ImportDialog(QDialog):
         self._run(lambda: plan_for(corpus, imported, overwrite=overwrite, explicit_id=doc.id))
 
     def _run(self, fn) -> None:
-        self.save_button.setEnabled(False)
-        self._job += 1
-        QThreadPool.globalInstance().start(_Job(fn, self._job, self._relay))
+        """Analyse on the job runner; only the newest analysis is shown (the level may change meanwhile).
 
-    @Slot(int, object, bool)
-    def _on_job_finished(self, number: int, result: object, ok: bool) -> None:
-        if number != self._job:
-            return  # an older analysis (the level was changed again meanwhile)
-        if ok:
-            self._on_analysed(result)
-        else:
-            self._on_failed(result)
+        The answer comes back through the runner's relay, never an object of this dialog: closing the
+        dialog while the file is analysed drops the answer.
+        """
+        self.save_button.setEnabled(False)
+        QueryOp(parent=self, op=fn, success=self._on_analysed).failure(self._on_failed) \
+            .in_lane(Lane.IO).latest_only((id(self), "analyse")).run_in_background()
 
     def _on_analysed(self, plan: ImportPlan) -> None:
         self._plan = plan
@@ -231,7 +204,7 @@ class ImportDialog(QDialog):
                 self._analyse(encoding=encoding)
                 return
         message = str(exc) if isinstance(exc, PolicyDeskError) else self.tr("无法导入 %1：%2").replace(
-            "%1", str(self._path)).replace("%2", repr(exc))
+            "%1", str(self._path)).replace("%2", describe_failure(exc))
         self.status.setText(self.tr("无法导入：%1").replace("%1", message))
         self.status.setStyleSheet("color: #b00020;")
         self.save_button.setEnabled(False)
@@ -305,7 +278,7 @@ class ImportDialog(QDialog):
 
     def _doc_label(self, doc_id: str) -> str:
         """``省级 liaoning``: the level says at a glance which document the target is in."""
-        return f"{self._corpus.document(doc_id).kind.label} {doc_id}"
+        return f"{kind_label(self._corpus.document(doc_id).kind)} {doc_id}"
 
     # ---- user actions ------------------------------------------------------------------
     @Slot(int)
@@ -343,14 +316,29 @@ class ImportDialog(QDialog):
                           kind=DocumentKind(self.kind_combo.currentData()), issuer=self.issuer_edit.text().strip(),
                           doc_number=self.number_edit.text().strip(), date=self.date_edit.text().strip())
             plan = replace(plan, document=doc)
-        try:
-            commit_import(plan, self.checked_links() if plan.completion is None else [], store=self._store,
-                          update_index=False)
-        except (PolicyDeskError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("无法保存"), str(exc))
-            return
-        self.documentImported.emit(plan.document.id)
+        links, store = (self.checked_links() if plan.completion is None else []), self._store
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("正在保存到知识库…"))
+        # on the job runner: the knowledge-base lock may be held a while by another PolicyDesk
+        QueryOp(parent=self, op=lambda: commit_import(plan, links, store=store, update_index=False),
+                success=lambda _path: self._on_saved(plan.document.id)) \
+            .failure(self._on_save_failed).in_lane(Lane.IO).run_in_background()
+
+    def _on_saved(self, doc_id: str) -> None:
+        self._saving = False
+        self.documentImported.emit(doc_id)
         self.accept()
+
+    def _on_save_failed(self, exc: Exception) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.status.setText(self.tr("未保存：%1").replace("%1", describe_failure(exc)))
+        QMessageBox.warning(self, self.tr("无法保存"), describe_failure(exc))
+
+    def reject(self) -> None:
+        if not self._saving:  # a save under way finishes first (its result must reach the window)
+            super().reject()
 
     def _check_fields(self) -> str:
         if not self.title_edit.text().strip():

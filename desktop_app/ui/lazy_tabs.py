@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from .views import check_view
+
 Factory = Callable[[], QWidget]
 
 
@@ -22,6 +24,7 @@ class LazyTabs(QObject):
 
     def add(self, name: str, page: QWidget | Factory, title: str) -> None:
         if isinstance(page, QWidget):
+            check_view(name, page)
             self.pages[name] = page
         else:
             self._factories[name] = page
@@ -36,6 +39,7 @@ class LazyTabs(QObject):
             index = self.tabs.indexOf(placeholder)
             title, current = self.tabs.tabText(index), self.tabs.currentIndex()
             widget = factory()
+            check_view(name, widget)
             self.tabs.blockSignals(True)
             try:
                 self.tabs.removeTab(index)
@@ -50,6 +54,10 @@ class LazyTabs(QObject):
     @property
     def unbuilt(self) -> set[str]:
         return set(self._factories)
+
+    def built(self) -> dict[str, QWidget]:
+        """The pages built so far (the ones that exist as views, not placeholders)."""
+        return {n: w for n, w in self.pages.items() if n not in self._factories}
 
     def show(self, name: str) -> QWidget:
         widget = self.page(name)

@@ -1,24 +1,29 @@
-"""The main window: document tree and search on the left, reading / comparison / coverage views on the right.
+"""The main window: document tree and search on the left, the views on the right; the one application shell.
 
-Adding a tool (extension point)
--------------------------------
-Other parts of PolicyDesk plug in here without editing this file:
+Built by :func:`desktop_app.app.create_window`, which passes the one
+:class:`~desktop_app.workspace.Workspace` down; the views talk to each other only through here.
 
-* ``window.add_view(name, widget_or_factory, title, shortcut=None)`` adds a view as
-  a tab on the right and an entry in the 视图 menu; given a zero-argument factory
-  the view is built the first time it is shown.  ``name`` is what ``--view NAME``
-  selects in screenshot mode.  ``desktop_app.app`` adds the city-draft editor
-  (``ui/draft_editor.py``, ``DraftEditor(corpus, parent)``) this way as ``"draft"``
-  and passes its draft to :meth:`MainWindow.set_city_draft` for the coverage view;
-* ``window.add_tool_action(title, callback, shortcut=None)`` adds an entry to the
-  工具 menu;
-* ``window.reload_corpus(changed_doc)`` re-reads the corpus after an import and
-  refreshes every view and the search index.
+Adding a view or a tool (extension points)
+------------------------------------------
+* ``window.add_view(name, factory, title, shortcut=None)`` adds a view as a tab on the right and an
+  entry in the 视图 menu.  *factory* is a zero-argument function that imports the view's module and
+  builds it (``desktop_app.app._draft_view`` is the example): it runs the first time the view is
+  shown, so the view costs nothing at start-up.  Every view keeps the contract of ``ui/views.py``
+  (``set_corpus``, ``can_close``, ``save``).  ``name`` is what ``--view NAME`` selects.
+* ``window.add_tool_action(title, callback, shortcut=None)`` adds an entry to the 工具 menu;
+  ``desktop_app.app.TOOLS`` lists the functions that install tools (once the window is painted).
+* ``window.add_saveable(name, keep)``: *keep()* is called when the program ends without the user
+  being asked (the session ends, the process is told to quit): it must keep unsaved work without
+  asking (the draft editor writes its recovery file).
+* ``window.reload_corpus(changed_doc)`` re-reads the knowledge base after an import or a removal and
+  calls ``set_corpus`` on every built view, the tree and the search index.
 
-``desktop_app.app`` calls ``install(window)`` of each module in
-``app.EXTENSION_MODULES`` that is present (``desktop_app.ui.import_dialog`` adds
-工具 → 导入文档… and connects its ``documentImported`` to ``reload_corpus``).
-Keep ``install`` cheap: import heavy libraries when the tool is first used.
+Closing asks the views
+----------------------
+Whatever starts it (title bar, Ctrl+Q, 文件 → 退出, the session ending), closing goes through
+:meth:`MainWindow.close_main`: each built view's ``can_close()`` (the draft editor asks 保存 / 不保存 /
+取消; the reader keeps a typed note), then the settings are saved and running jobs are waited for.
+Ctrl+S (文件 → 保存) means the current view's ``save()``.
 """
 
 from __future__ import annotations
@@ -27,16 +32,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QByteArray,
-    QEvent,
-    QObject,
-    QSettings,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -50,20 +51,21 @@ from PySide6.QtWidgets import (
 from ..core.corpus import Corpus
 from ..core.errors import PolicyDeskError
 from ..core.notes import NotesStore
+from ..workspace import Workspace
 from .bookmarks_menu import BookmarksMenu
 from .lazy_tabs import LazyTabs
 from .navigation import History, Location
 from .reader import ReaderView
 from .search_service import SearchService
-from .settings import AppSettings, window_state_path
+from .settings import AppSettings
 from .tree_pane import TreePane
+from .views import SaveResult
+from .window_state import WindowState
 
 if TYPE_CHECKING:
     from .compare_view import CompareView
     from .coverage_view import CoverageView
     from .search_panel import SearchPanel
-
-LEFT_TREE, LEFT_SEARCH = 0, 1
 
 
 class MainWindow(QMainWindow):
@@ -71,19 +73,24 @@ class MainWindow(QMainWindow):
 
     locationChanged = Signal(str, str)
 
-    def __init__(self, corpus: Corpus, notes: NotesStore, settings: AppSettings, parent=None) -> None:
+    def __init__(self, workspace: Workspace, corpus: Corpus, notes: NotesStore, settings: AppSettings, *,
+                 load_corpus: Callable[[], Corpus], parent=None) -> None:
+        """*load_corpus* reads the knowledge base again (after an import or a removal)."""
         super().__init__(parent)
+        self.workspace = workspace
         self.corpus = corpus
         self.notes = notes
         self.settings = settings
         self.history = History()
         self.city_draft = None
+        self._load_corpus = load_corpus
         self._view_actions: dict[str, QAction] = {}
         self._painted = False
         self._after_paint: list[Callable[[], None]] = []
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("政策起草助手 PolicyDesk"))
-        self.search_service = SearchService(corpus, self)
+        self.search_service = SearchService(corpus, workspace.index_parent, self)
+        self.state = WindowState(self)
         self._build_left()
         self._build_views()
         self._build_menus()
@@ -92,9 +99,7 @@ class MainWindow(QMainWindow):
         from .precedents_panel import install_precedents_tab  # HOOK(compare): 同题对照 beside the clause
 
         install_precedents_tab(self)  # HOOK(compare)
-        # Mouse back/forward: the filter sits on the window's platform window, which receives every mouse
-        # press in this window before it reaches a widget.  Installed once the window exists on screen.
-        self.after_first_paint(self._watch_mouse_buttons)
+        self.after_first_paint(self._watch_mouse_buttons)  # ui/mouse_buttons.py
 
     # ---- construction --------------------------------------------------------------
     def _build_left(self) -> None:
@@ -130,7 +135,11 @@ class MainWindow(QMainWindow):
         self.notes_menu = bar.addMenu(self.tr("书签(&B)"))
         self.tools_menu = bar.addMenu(self.tr("工具(&T)"))
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        self.quit_action = self._action(self.file_menu, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        self.save_action = self._action(self.file_menu, self.tr("保存"), self.save_current,
+                                        QKeySequence.StandardKey.Save)
+        self.save_action.setToolTip(self.tr("保存当前视图的内容：阅读视图中为笔记，城市草稿中为草稿"))
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, self.tr("退出"), self.close, "Ctrl+Q")
         self.copy_action = self._action(self.edit_menu, self.tr("复制并注明出处"), self.reader.copy_with_citation,
                                         "Ctrl+Shift+C")
         self.find_action = self._action(self.edit_menu, self.tr("检索…"), self.focus_search, "Ctrl+F")
@@ -143,8 +152,8 @@ class MainWindow(QMainWindow):
         self.forward_action = self._action(self.go_menu, self.tr("前进"), self.go_forward, "Alt+Right")
         self.compare_action = self._action(self.go_menu, self.tr("与上位条款对照"), self.compare_current, "Ctrl+E")
         self.bookmark_action = self._action(self.notes_menu, self.tr("添加/取消书签"), self.toggle_bookmark, "Ctrl+D")
-        self.save_note_action = self._action(self.notes_menu, self.tr("保存笔记"), self.reader.save_note,
-                                             QKeySequence.StandardKey.Save)
+        # no shortcut of its own: Ctrl+S is 文件 → 保存, which in the reading view saves the note
+        self.save_note_action = self._action(self.notes_menu, self.tr("保存笔记"), self._save_note)
         self.notes_list_action = self._action(self.notes_menu, self.tr("笔记一览、检索与导出…"),
                                               self.open_notes_dialog)  # HOOK(compare)
         self.notes_menu.addSeparator()
@@ -175,6 +184,8 @@ class MainWindow(QMainWindow):
         self.reader.openRequested.connect(self._on_open_requested)
         self.reader.compareRequested.connect(self._on_compare_requested)
         self.reader.noteChanged.connect(self._on_note_changed)
+        self.add_saveable("note", self.reader.keep_note)
+        self.reader.noteMessage.connect(self._on_error_message)
         self.reader.noteFailed.connect(self._on_error_message)
         self.search_service.stateChanged.connect(self._on_index_state)
         self.view_tabs.currentChanged.connect(self._on_view_changed)
@@ -218,12 +229,17 @@ class MainWindow(QMainWindow):
     def views(self) -> dict[str, QWidget]:
         return self._views.pages
 
+    def built_views(self) -> list:
+        """Every view built so far (right-hand tabs and the left 检索 page): the ones to ask and update."""
+        return [*self._views.built().values(), *self._left.built().values()]
+
     # ---- extension points --------------------------------------------------------------
     def add_view(self, name: str, widget: QWidget | Callable[[], QWidget], title: str,
                  shortcut: str | None = None) -> QAction:
         """Add a view as a tab and a 视图 menu entry (Ctrl+1, Ctrl+2… unless *shortcut* is given).
 
         *widget* may be a zero-argument factory: the view is then built the first time it is shown.
+        The view keeps the contract of ``ui/views.py`` (checked when it is built).
         """
         self._views.add(name, widget, title)
         action = self._action(self.view_menu, title, lambda: self.show_view(name),
@@ -234,6 +250,10 @@ class MainWindow(QMainWindow):
     def add_tool_action(self, title: str, callback: Callable[[], None], shortcut: str | None = None) -> QAction:
         """Add an entry to the 工具 menu (e.g. an import dialog)."""
         return self._action(self.tools_menu, title, callback, shortcut)
+
+    def add_saveable(self, name: str, keep: Callable[[], None]) -> None:
+        """Register *keep()*: called to keep unsaved work when the program ends without asking."""
+        self.state.add_saveable(name, keep)
 
     def set_city_draft(self, draft) -> None:
         """The city draft being edited (``desktop_app.drafting.Draft`` or None): the coverage view shows it."""
@@ -257,18 +277,16 @@ class MainWindow(QMainWindow):
         return self._views.name_of(self.view_tabs.currentWidget()) or "reader"
 
     def reload_corpus(self, changed_doc: str | None = None) -> None:
-        """Re-read the corpus (after an import) and refresh the tree, views and search index."""
+        """Re-read the knowledge base (after an import or a removal) and give it to every built view."""
         try:
-            corpus = Corpus.load_default()
+            corpus = self._load_corpus()
         except PolicyDeskError as exc:  # a bad imported file: keep working with what was loaded
             QMessageBox.warning(self, self.tr("知识库"), self.tr("重新读取知识库失败，仍使用原来的内容：\n%1")
                                 .replace("%1", str(exc)))
             return
         self.corpus = corpus
-        self.tree_pane.reset_corpus(self.corpus)
-        for view in (*self.views.values(), self._left.pages["search"]):
-            if hasattr(view, "set_corpus"):
-                view.set_corpus(self.corpus)  # views not built yet will read self.corpus when they are
+        for view in self.built_views():  # the tree too
+            view.set_corpus(self.corpus)  # views not built yet read self.corpus when they are
         self.search_service.update_corpus(self.corpus, changed_doc)
         location = self.history.current
         if location is not None and location.doc not in {d.id for d in self.corpus.documents}:
@@ -277,6 +295,17 @@ class MainWindow(QMainWindow):
             self.open_location(location, record=False)
         if changed_doc:
             self._on_error_message(self.tr("知识库已更新：%1").replace("%1", changed_doc))
+
+    # ---- saving: one Ctrl+S, meaning the current view's save ------------------------------
+    def save_current(self) -> SaveResult:
+        """文件 → 保存 (Ctrl+S): the current view's ``save()``; the status line says what happened."""
+        result = self._views.page(self.current_view()).save()
+        self.statusBar().showMessage(result.message, 8000 if result.saved else 15000)
+        return result
+
+    def _save_note(self) -> None:
+        result = self.reader.save_note()
+        self.statusBar().showMessage(result.message, 8000 if result.saved else 15000)
 
     # ---- navigation ---------------------------------------------------------------------
     def open_unit(self, doc: str, unit: str = "", terms: Sequence[str] = ()) -> None:
@@ -358,7 +387,6 @@ class MainWindow(QMainWindow):
     @Slot(str, str)
     def _on_note_changed(self, doc: str, unit: str) -> None:
         self.tree_model.note_changed(doc, unit)
-        self.statusBar().showMessage(self.tr("已保存到 %1").replace("%1", str(self.notes.path)), 4000)
 
     @Slot(str)
     def _on_error_message(self, message: str) -> None:
@@ -382,42 +410,7 @@ class MainWindow(QMainWindow):
     def _show_about(self) -> None:
         QMessageBox.about(self, self.tr("关于政策起草助手"), self.tr(
             "政策起草助手 PolicyDesk：离线的政策文件知识库和起草工具。\n"
-            "数据只保存在本机：%1").replace("%1", str(self.notes.path.parent)))
-
-    # ---- state across restarts -----------------------------------------------------------
-    def _qsettings(self) -> QSettings:
-        return QSettings(str(window_state_path()), QSettings.Format.IniFormat)
-
-    def restore_state(self) -> None:
-        """Geometry and splitter from QSettings, the last clause, view and tab from the settings object."""
-        qs = self._qsettings()
-        geometry, splitter = qs.value("geometry"), qs.value("splitter")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        s = self.settings
-        try:
-            self.open_unit(s.last_doc, s.last_unit)
-        except PolicyDeskError:  # the remembered clause is gone (its document was removed)
-            self.open_unit(self.corpus.documents[0].id)
-        self._left.show("search" if s.left_tab == LEFT_SEARCH else "tree")
-        if s.last_view in self.views:
-            self.show_view(s.last_view)
-
-    def save_state(self) -> None:
-        qs = self._qsettings()
-        qs.setValue("geometry", self.saveGeometry())
-        qs.setValue("splitter", self.splitter.saveState())
-        qs.sync()
-        self.settings.left_tab = self.left_tabs.currentIndex()
-        self.settings.last_view = self.current_view()
-        try:
-            self.settings.save()
-        except OSError as exc:
-            self._on_error_message(self.tr("设置未能保存：%1").replace("%1", exc.strerror or str(exc)))
+            "数据只保存在本机：%1").replace("%1", str(self.workspace.data_dir)))
 
     def start_background(self) -> None:
         """Load jieba and open the search index on the serial worker (once)."""
@@ -447,27 +440,27 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, callback)
             self._after_paint.clear()
 
+    # ---- closing (ui/window_state.py) ---------------------------------------------------------
+    def close_main(self) -> bool:
+        """Ask every built view, save the settings, wait for jobs.  False: the user chose 取消."""
+        return self.state.close_main()
+
+    def commit_session(self, manager) -> None:
+        """``QGuiApplication.commitDataRequest``: the desktop session is ending."""
+        self.state.commit_session(manager)
+
+    @Slot()
+    def quit_without_asking(self) -> None:
+        """``QCoreApplication.aboutToQuit`` without a normal close: keep everything without asking."""
+        self.state.quit_without_asking()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_state()
-        self.search_service.close()
-        super().closeEvent(event)
+        if self.close_main():
+            event.accept()
+        else:
+            event.ignore()
 
     def _watch_mouse_buttons(self) -> None:
-        # Not an application-wide filter: that would run Python for every event of every object, and the
-        # first events of Qt's private classes make PySide build every lazily made type and enum of Qt
-        # (≈ 50 ms before the first paint when it was installed with the window: docs/benchmarks.md).
-        handle = self.windowHandle()
-        if handle is not None:
-            handle.installEventFilter(self)
+        from .mouse_buttons import BackForwardButtons
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Mouse back/forward buttons anywhere in this window move through the history, as in a browser.
-        if (event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
-                and watched is self.windowHandle()):
-            if event.button() == Qt.MouseButton.BackButton:
-                self.go_back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.go_forward()
-                return True
-        return super().eventFilter(watched, event)
+        self._mouse_buttons = BackForwardButtons(self, self.go_back, self.go_forward)

@@ -31,7 +31,8 @@ from ..core.errors import LookupFailed
 from ..core.model import Relation
 from ..core.precedents import PrecedentGroup, precedents_for, precedents_for_draft_clause
 from ..core.verdict import ClauseComparison, Side, judge
-from .workers import QueryOp
+from .views import SaveResult
+from .workers import Lane, QueryOp
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ADDED_STYLE = "background:#c9efc9"
@@ -93,6 +94,12 @@ class PrecedentsPanel(QWidget):
             self._corpus = corpus
             self.clear()
 
+    def can_close(self) -> bool:
+        return True  # nothing of the user's is kept here
+
+    def save(self) -> SaveResult:
+        return SaveResult(False, self.tr("同题对照没有需要保存的内容（笔记在阅读视图、草稿在城市草稿中保存）"))
+
     def clear(self) -> None:
         self._generation += 1
         self._subject, self._subject_key, self.groups, self.result = None, None, [], None
@@ -137,8 +144,9 @@ class PrecedentsPanel(QWidget):
 
     def _run(self, job) -> None:
         generation = self._generation
-        QueryOp(job, success=lambda groups: self._on_found(generation, groups),
-                failure=lambda exc: self._on_failed(generation, exc)).run_in_background()
+        QueryOp(parent=self, op=job, success=lambda groups: self._on_found(generation, groups)) \
+            .failure(lambda exc: self._on_failed(generation, exc)) \
+            .in_lane(Lane.SEARCH).latest_only((id(self), "precedents")).run_in_background()
 
     @Slot()
     def _on_found(self, generation: int, groups: list[PrecedentGroup]) -> None:
@@ -193,9 +201,10 @@ class PrecedentsPanel(QWidget):
         self._generation += 1
         generation = self._generation
         self.detail.setPlainText(self.tr("正在逐词比较…"))
-        QueryOp(lambda: judge(other, subject),
-                success=lambda result: self._on_compared(generation, result),
-                failure=lambda exc: self._on_failed(generation, exc)).run_in_background()
+        QueryOp(parent=self, op=lambda: judge(other, subject),
+                success=lambda result: self._on_compared(generation, result)) \
+            .failure(lambda exc: self._on_failed(generation, exc)) \
+            .in_lane(Lane.SEARCH).latest_only((id(self), "judge")).run_in_background()
 
     def _on_compared(self, generation: int, result: ClauseComparison) -> None:
         if generation != self._generation:
@@ -248,3 +257,21 @@ def install_precedents_tab(window) -> None:
 
     window.locationChanged.connect(follow)
     panel.compareRequested.connect(window._on_compare_units)
+
+
+class DraftPrecedentsPane(QWidget):
+    """:class:`PrecedentsPanel` as a pane of the draft editor (the contract of ui/draft/panes.py)."""
+
+    def __init__(self, corpus: Corpus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.panel = PrecedentsPanel(corpus, self)
+        layout.addWidget(self.panel)
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        self.panel.set_corpus(corpus)
+
+    def show_unit(self, draft, unit_id: str | None) -> None:
+        unit = None if draft is None else next((u for u in (*draft.parts, *draft.clauses) if u.id == unit_id), None)
+        self.panel.show_draft_clause(draft, unit)

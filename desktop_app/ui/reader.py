@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
@@ -21,9 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.corpus import Corpus, UnitRef
+from ..core.labels import RELATION_LABELS, completeness_label, completeness_notice
 from ..core.model import Clause, Completeness, Document, Part
 from ..core.notes import NotesStore
+from ..workspace import os_reason
 from . import render
+from .views import SaveResult
 
 TOOLTIP_CHARS = 300
 
@@ -44,12 +48,17 @@ class ReadOnlyBrowser(QTextBrowser):
 
 
 class ReaderView(QWidget):
-    """Shows ``(doc, unit)``; ``unit == ""`` shows the whole document."""
+    """Shows ``(doc, unit)``; ``unit == ""`` shows the whole document.
+
+    The note typed under a clause is kept when another clause is opened or the window closes
+    (save on leaving); Ctrl+S (the window's 文件 → 保存) saves it at once.
+    """
 
     openRequested = Signal(str, str)
     compareRequested = Signal(str, str)
-    noteChanged = Signal(str, str)
-    noteFailed = Signal(str)
+    noteChanged = Signal(str, str)     # a note or bookmark of (doc, unit) was written
+    noteMessage = Signal(str)          # what a note save did, for the status line
+    noteFailed = Signal(str)           # why a note or bookmark was not saved
 
     def __init__(self, corpus: Corpus, notes: NotesStore, parent=None) -> None:
         super().__init__(parent)
@@ -63,7 +72,7 @@ class ReaderView(QWidget):
         self.browser.highlighted.connect(self._on_link_hovered)
         self.copy_button.clicked.connect(self.copy_with_citation)
         self.compare_button.clicked.connect(self._on_compare_clicked)
-        self.save_note_button.clicked.connect(self.save_note)
+        self.save_note_button.clicked.connect(self._on_save_note_clicked)
         self.bookmark_box.toggled.connect(self._on_bookmark_toggled)
 
     def _build(self) -> None:
@@ -87,7 +96,8 @@ class ReaderView(QWidget):
         self.browser.setObjectName("readerText")
         self.note_box = QGroupBox(self.tr("我的笔记（仅保存在本机）"))
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setPlaceholderText(self.tr("在此写下对本条的笔记，点“保存笔记”或按 Ctrl+S 保存"))
+        self.note_edit.setPlaceholderText(self.tr("在此写下对本条的笔记，点“保存笔记”或按 Ctrl+S 保存；"
+                                                  "打开别的条款或关闭窗口时也会自动保存"))
         self.note_edit.setMaximumHeight(80)
         self.save_note_button = QPushButton(self.tr("保存笔记"))
         note_layout = QHBoxLayout(self.note_box)
@@ -100,8 +110,21 @@ class ReaderView(QWidget):
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.note_box)
 
+    # ---- the view contract (ui/views.py) --------------------------------------------
     def set_corpus(self, corpus: Corpus) -> None:
         self._corpus = corpus
+
+    def can_close(self) -> bool:
+        """Keep a typed note; if it cannot be written, ask before closing."""
+        result = self.keep_note()
+        if result is None or result.saved:
+            return True
+        answer = QMessageBox.question(self, self.tr("笔记未保存"), self.tr("%1\n\n仍要关闭吗？（笔记将丢失）")
+                                      .replace("%1", result.message))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def save(self) -> SaveResult:
+        return self.save_note()
 
     def set_font_size(self, points: int) -> None:
         font = QFont(self.browser.font())
@@ -112,6 +135,7 @@ class ReaderView(QWidget):
     def show_unit(self, doc_id: str, unit_id: str = "", terms: Sequence[str] = ()) -> None:
         """Show a clause, a part or (``unit_id == ""``) the whole document; *terms* are highlighted."""
         doc = self._corpus.document(doc_id)
+        self.keep_note()  # the note typed under the clause being left
         unit = self._corpus.unit(doc_id, unit_id) if unit_id else None
         self.doc_id, self.unit_id, self.terms = doc_id, unit_id, tuple(terms)
         self.title_label.setText(self._title(doc, unit))
@@ -161,9 +185,9 @@ class ReaderView(QWidget):
 
     def _completeness_notice(self, unit: Part | Clause) -> str:
         if unit.completeness is Completeness.HEADING_ONLY:
-            text = self.tr("【仅标题】") + (unit.note or self.tr("知识库中尚无本条全文，只有标题。"))
+            text = completeness_notice(unit.completeness) + (unit.note or self.tr("知识库中尚无本条全文，只有标题。"))
         elif unit.completeness is Completeness.PARTIAL:
-            text = self.tr("【部分原文】") + (unit.note or self.tr("以上只是本条的部分原文，不是全文。"))
+            text = completeness_notice(unit.completeness) + (unit.note or self.tr("以上只是本条的部分原文，不是全文。"))
         else:
             return ""
         return render.notice_html(text)
@@ -175,7 +199,7 @@ class ReaderView(QWidget):
         return render.notice_html(self.tr("我的笔记：") + note.text, colour="#eef6ee", border="#6aa84f")
 
     def _relation_words(self) -> dict[str, str]:
-        return {"implements": self.tr("落实"), "related": self.tr("相关")}
+        return dict(RELATION_LABELS)
 
     # ---- link chips ----------------------------------------------------------
     def _fill_chips(self, doc_id: str, unit_id: str) -> None:
@@ -212,7 +236,7 @@ class ReaderView(QWidget):
         if len(text) > TOOLTIP_CHARS:
             text = text[:TOOLTIP_CHARS] + "…"
         if ref.unit.completeness is not Completeness.FULL:
-            text += "\n" + self.tr("（知识库中本条为“%1”）").replace("%1", ref.unit.completeness.label)
+            text += "\n" + self.tr("（知识库中本条为“%1”）").replace("%1", completeness_label(ref.unit.completeness))
         return ref.citation + "\n" + text
 
     @Slot(QUrl)
@@ -240,7 +264,8 @@ class ReaderView(QWidget):
         text = unit.full_text() if isinstance(unit, Clause) else "\n".join(
             [unit.full_text(), *(c.full_text() for c in unit.clauses)])
         if unit.completeness is not Completeness.FULL:
-            text += "\n" + self.tr("〔注：知识库中本条为“%1”，不是全文〕").replace("%1", unit.completeness.label)
+            label = completeness_label(unit.completeness)
+            text += "\n" + self.tr("〔注：知识库中本条为“%1”，不是全文〕").replace("%1", label)
         return f"{text}\n（{ref.citation}）"
 
     @Slot()
@@ -269,18 +294,46 @@ class ReaderView(QWidget):
         self.bookmark_box.setChecked(bool(note and note.bookmark))
         self.bookmark_box.blockSignals(False)
 
-    @Slot()
-    def save_note(self) -> None:
+    def note_changed(self) -> bool:
+        """Whether the note box differs from the stored note of the shown unit."""
         if not self.doc_id:
-            return
+            return False
+        note = self._notes.get(self.doc_id, self.unit_id)
+        return self.note_edit.toPlainText().strip() != (note.text if note else "")
+
+    def keep_note(self) -> SaveResult | None:
+        """Save the typed note if it changed (None when there was nothing to save); no re-rendering."""
+        if not self.note_changed():
+            return None
         try:
             self._notes.set_text(self.doc_id, self.unit_id, self.note_edit.toPlainText())
         except OSError as exc:
-            self.noteFailed.emit(self.tr("笔记未能保存到 %1：%2").replace("%1", str(self._notes.path))
-                                 .replace("%2", exc.strerror or str(exc)))
-            return
+            message = self.tr("笔记未能保存到 %1：%2").replace("%1", str(self._notes.path)) \
+                .replace("%2", os_reason(exc))
+            self.noteFailed.emit(message)
+            return SaveResult(False, message)
+        message = self.tr("笔记已保存到 %1").replace("%1", str(self._notes.path))
         self.noteChanged.emit(self.doc_id, self.unit_id)
-        self.show_unit(self.doc_id, self.unit_id, self.terms)
+        self.noteMessage.emit(message)
+        return SaveResult(True, message)
+
+    @Slot()
+    def save_note(self) -> SaveResult:
+        """Save the note of the shown unit now (button, Ctrl+S) and show it under the text."""
+        if not self.doc_id:
+            return SaveResult(False, self.tr("没有打开的条款，笔记未保存"))
+        result = self.keep_note()
+        if result is None:
+            return SaveResult(False, self.tr("笔记没有改动，无需保存"))
+        if result.saved:
+            self.show_unit(self.doc_id, self.unit_id, self.terms)
+        return result
+
+    @Slot()
+    def _on_save_note_clicked(self) -> None:
+        result = self.save_note()
+        if not result.saved:
+            self.noteMessage.emit(result.message)
 
     @Slot(bool)
     def _on_bookmark_toggled(self, on: bool) -> None:
@@ -289,7 +342,7 @@ class ReaderView(QWidget):
                 self._notes.set_bookmark(self.doc_id, self.unit_id, on)
             except OSError as exc:
                 self.noteFailed.emit(self.tr("书签未能保存到 %1：%2").replace("%1", str(self._notes.path))
-                                     .replace("%2", exc.strerror or str(exc)))
+                                     .replace("%2", os_reason(exc)))
                 return
             self.noteChanged.emit(self.doc_id, self.unit_id)
 

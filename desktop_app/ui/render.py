@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..core.corpus import Corpus, UnitRef
+from ..core.labels import kind_label
 from ..core.model import Clause, Completeness, Document, DocumentKind, Part
 
 HIGHLIGHT_BG = "#ffe08a"
@@ -29,7 +30,7 @@ def parse_unit_url(url: str) -> tuple[str, str] | None:
 def doc_short(doc: Document) -> str:
     """中央 for the central Opinions, 辽宁 for the Liaoning measures, else a short title."""
     if doc.kind is DocumentKind.CENTRAL:
-        return "中央"
+        return kind_label(doc.kind)
     title = doc.short_title
     m = re.match(r"^(.{2,6}?)(省|市|自治区|县|区)?关于", title)
     if m:

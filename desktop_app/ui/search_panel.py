@@ -1,4 +1,14 @@
-"""The search panel: type, and the hits update (debounced); Enter or click opens the clause."""
+"""The search panel: type, and the hits update (debounced); Enter or click opens the clause.
+
+The left 检索 page of the main window and a view (``ui/views.py``: ``set_corpus``, ``can_close``,
+``save``).  It only asks and shows: queries go to :class:`~desktop_app.ui.search_service.SearchService`,
+which runs them on the job runner's index lane and delivers only the newest answer (``resultsReady``).
+Extending it: a new filter is a widget in ``_build`` whose value goes into :meth:`SearchPanel.current_query`
+(and :class:`~desktop_app.ui.search_service.Query`); a pane beside the hits (e.g. the words a query was
+expanded to) listens to ``resultsShown``/``service.resultsReady`` and reads the hits from ``self.model``;
+work it needs done off the GUI thread goes through ``ui/workers.QueryOp`` (``latest_only`` for work redone as
+the user types), never a thread of its own.
+"""
 
 from __future__ import annotations
 
@@ -18,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.corpus import Corpus
+from ..core.labels import kind_label
 from ..core.model import DocumentKind
 from . import render
 from .models.search_model import HIT_ROLE, HTML_ROLE, SearchResultsModel
 from .search_service import Query, SearchService
+from .views import SaveResult
 
 DEBOUNCE_MS = 250
 
@@ -127,11 +139,15 @@ class SearchPanel(QWidget):
         self.doc_filter.blockSignals(False)
         if not self.kind_filter.count():
             self.kind_filter.addItem(self.tr("全部层级"), "")
-            names = {DocumentKind.CENTRAL: self.tr("中央"), DocumentKind.PROVINCIAL: self.tr("省级"),
-                     DocumentKind.CITY: self.tr("市级"), DocumentKind.OTHER: self.tr("其他")}
-            for kind, name in names.items():
-                self.kind_filter.addItem(name, kind.value)
+            for kind in DocumentKind:
+                self.kind_filter.addItem(kind_label(kind), kind.value)
         self.model.set_doc_names({d.id: render.doc_short(d) for d in corpus.documents})
+
+    def can_close(self) -> bool:
+        return True  # nothing of the user's is kept here
+
+    def save(self) -> SaveResult:
+        return SaveResult(False, self.tr("检索没有需要保存的内容（笔记在阅读视图、草稿在城市草稿中保存）"))
 
     # ---- asking ---------------------------------------------------------------
     def focus_search(self) -> None:

@@ -9,12 +9,13 @@ so a slow old answer never overwrites a newer one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from ..core.corpus import Corpus
-from .workers import QueryOp
+from .workers import Lane, QueryOp, describe_failure
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,11 @@ class SearchService(QObject):
     resultsReady = Signal(int, object, list)   # generation, Query, hits
     failed = Signal(str)
 
-    def __init__(self, corpus: Corpus, parent=None) -> None:
+    def __init__(self, corpus: Corpus, index_parent: Path, parent=None) -> None:
         super().__init__(parent)
         self._corpus = corpus
+        self._index_parent = index_parent
+        self._search_key = (id(self), "search")
         self._index: Any = None
         self.state = "idle"
         self.error = ""
@@ -46,9 +49,13 @@ class SearchService(QObject):
     def start(self) -> None:
         """Warm jieba, then open (build or repair) the index; both on the serial worker."""
         self._set_state("loading")
-        corpus = self._corpus
-        QueryOp(_open_index(corpus), success=self._on_opened, failure=self._on_open_failed,
-                serial=True).run_in_background()
+        QueryOp(parent=self, op=_open_index(self._corpus, self._index_parent), success=self._on_opened) \
+            .failure(self._on_open_failed).in_lane(Lane.INDEX).run_in_background()
+
+    def disable(self, reason: str) -> None:
+        """No index can be kept (the data directory is unusable): searching says *reason* instead."""
+        self.error = reason
+        self._set_state("failed")
 
     def _on_opened(self, index: Any) -> None:
         self._index = index
@@ -63,7 +70,7 @@ class SearchService(QObject):
             self._run(generation, query)
 
     def _on_open_failed(self, exc: Exception) -> None:
-        self.error = str(exc) or type(exc).__name__
+        self.error = describe_failure(exc)
         self._set_state("failed")
         self.failed.emit(self.error)
 
@@ -86,6 +93,7 @@ class SearchService(QObject):
         """Make every answer still on its way stale (the box was cleared)."""
         self._generation += 1
         self._pending = None
+        QueryOp.supersede(self._search_key)
 
     @property
     def latest_generation(self) -> int:
@@ -95,12 +103,11 @@ class SearchService(QObject):
         index = self._index
 
         def job() -> list:
-            if generation != self._generation:
-                return []  # superseded before it started: skip the work
             return index.search(query.text, doc=query.doc, kind=query.kind, limit=query.limit)
 
-        QueryOp(job, success=lambda hits: self._on_answered(generation, query, hits),
-                failure=lambda exc: self.failed.emit(str(exc)), serial=True).run_in_background()
+        # latest_only: a query superseded before it started is skipped, a late answer dropped
+        QueryOp(parent=self, op=job, success=lambda hits: self._on_answered(generation, query, hits)) \
+            .failure(self._on_job_failed).in_lane(Lane.INDEX).latest_only(self._search_key).run_in_background()
 
     def _on_answered(self, generation: int, query: Query, hits: list) -> None:
         if generation == self._generation:
@@ -118,22 +125,30 @@ class SearchService(QObject):
         index = self._index
         doc = next((d for d in corpus.documents if d.id == changed_doc), None)
         job = (lambda: index.update_document(doc)) if doc is not None else (lambda: index.remove_document(changed_doc))
-        QueryOp(job, success=lambda _r: None, failure=lambda exc: self.failed.emit(str(exc)),
-                serial=True).run_in_background()
+        QueryOp(parent=self, op=job, success=_ignore).failure(self._on_job_failed).in_lane(Lane.INDEX) \
+            .run_in_background()
 
     def close(self) -> None:
         if self._index is not None:
             index, self._index = self._index, None
-            QueryOp(index.close, success=lambda _r: None, failure=lambda _e: None, serial=True).run_in_background()
+            QueryOp(parent=None, op=index.close, success=_ignore).failure(_ignore).in_lane(Lane.INDEX) \
+                .run_in_background()
+
+    def _on_job_failed(self, exc: Exception) -> None:
+        self.failed.emit(describe_failure(exc))
 
 
-def _open_index(corpus: Corpus):
+def _ignore(_value: object) -> None:
+    pass
+
+
+def _open_index(corpus: Corpus, index_parent: Path):
     def job():
         from ..core import segment
 
         segment.tokenizer()  # the slow part; comparison uses it too
         from ..search import SearchIndex
 
-        return SearchIndex.open(corpus)
+        return SearchIndex.open(corpus, index_parent)
 
     return job

@@ -1,7 +1,8 @@
-"""The user's window preferences as one typed object saved as JSON in the user data directory.
+"""The user's window preferences as one typed object saved as JSON in the workspace (``settings.json``).
 
-Window geometry and dock/splitter state are Qt blobs and go to QSettings
-(an INI file beside this one); everything else is here.
+Window geometry and splitter state are Qt blobs and go to QSettings (``Workspace.window_state_path``,
+an INI file beside this one); everything else is here.  The caller passes the paths of its
+:class:`desktop_app.workspace.Workspace`; nothing here reads the data directory itself.
 """
 
 from __future__ import annotations
@@ -10,11 +11,7 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from .. import paths
 from ..core.fileio import atomic_write_text
-
-SETTINGS_FILE = "settings.json"
-WINDOW_STATE_FILE = "window.ini"
 
 
 @dataclass
@@ -28,9 +25,8 @@ class AppSettings:
     reader_font_pt: int = 12
 
     @classmethod
-    def load(cls, path: Path | None = None) -> AppSettings:
+    def load(cls, path: Path) -> AppSettings:
         """Read the settings; a missing or unreadable file gives the defaults (it is only preferences)."""
-        path = path or settings_path()
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -43,14 +39,6 @@ class AppSettings:
                 values[key] = value
         return cls(**values)
 
-    def save(self, path: Path | None = None) -> None:
-        path = path or settings_path()
+    def save(self, path: Path) -> None:
+        """Write atomically.  Raises OSError (the caller says why in Chinese)."""
         atomic_write_text(path, json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n")
-
-
-def settings_path() -> Path:
-    return paths.data_dir() / SETTINGS_FILE
-
-
-def window_state_path() -> Path:
-    return paths.data_dir() / WINDOW_STATE_FILE

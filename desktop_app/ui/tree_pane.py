@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QW
 from ..core.corpus import Corpus
 from ..core.notes import NotesStore
 from .models.tree_model import COL_LINKS, COL_TITLE, DOC_ROLE, UNIT_ROLE, DocumentTreeModel, TreeFilterProxy
+from .views import SaveResult
 
 LINKS_COLUMN_WIDTH = 48
 
@@ -45,9 +46,16 @@ class TreePane(QWidget):
         self.filter_edit.textChanged.connect(self._on_filter_changed)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
 
-    def reset_corpus(self, corpus: Corpus) -> None:
+    # ---- the view contract (ui/views.py) --------------------------------------------
+    def set_corpus(self, corpus: Corpus) -> None:
         self.model.reset_corpus(corpus)
         self.tree.expandAll()
+
+    def can_close(self) -> bool:
+        return True  # nothing of the user's is kept here
+
+    def save(self) -> SaveResult:
+        return SaveResult(False, self.tr("目录没有需要保存的内容"))
 
     def select(self, doc: str, unit: str) -> None:
         """Make (doc, unit) the current row without emitting ``unitPicked``."""

@@ -30,7 +30,7 @@ from ..core.corpus import Corpus
 from ..core.errors import PolicyDeskError
 from ..drafting.model import Draft
 from ..feedback.versions import CURRENT, compare_versions, export_changes
-from .workers import QueryOp
+from .workers import Lane, QueryOp, describe_failure
 
 
 class VersionsDialog(QDialog):
@@ -117,8 +117,9 @@ class VersionsDialog(QDialog):
         if draft is None:
             return
         self.status.setText(self.tr("正在导出…"))
-        QueryOp(lambda: str(export_changes(draft, corpus, old, new, path, overwrite=True)),
-                success=self._on_exported, failure=lambda exc: self.status.setText(str(exc))).run_in_background()
+        QueryOp(parent=self, op=lambda: str(export_changes(draft, corpus, old, new, path, overwrite=True)),
+                success=self._on_exported) \
+            .failure(lambda exc: self.status.setText(describe_failure(exc))).in_lane(Lane.EXPORT).run_in_background()
 
     def _on_exported(self, path: str) -> None:
         self.status.setText(self.tr("已导出 %1").replace("%1", path))

@@ -7,6 +7,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.app import create_window
+from desktop_app.workspace import Workspace
 
 # WORKAROUND: Qt's offscreen platform plugin warns "This plugin does not support propagateSizeHints()"
 # whenever a top-level window's size constraints change (QPlatformWindow default implementation,
@@ -47,16 +48,22 @@ def no_modal_dialogs(monkeypatch):
 
     for kind in ("about", "critical", "warning", "information", "question"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
+
+    def exec_box(box):  # a message box built by hand (e.g. 保存 / 不保存 / 取消): recorded, then cancelled
+        shown.append(("box", box.text()))
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
     return shown
 
 
 @pytest.fixture
-def make_window(qtbot, corpus):
+def make_window(qtbot, corpus, data_dir):
     """Build the real main window as the app does (settings and notes from the test's data dir)."""
     windows = []
 
     def make(*, background: bool = False):
-        window = create_window(corpus, start_background=background)
+        window = create_window(Workspace(data_dir), corpus, start_background=background)
         qtbot.addWidget(window)
         with qtbot.waitActive(window):
             window.show()

@@ -157,7 +157,7 @@ def test_autosave_is_offered_back_by_the_next_editor(editor, qtbot, corpus, monk
     second.restore_button.click()
     assert not second.draft.clause("part_1__para_2").included and second.session.dirty
     assert not second.banner.isVisibleTo(second)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Discard)
     assert second.confirm_close()
     assert recoverable() == []
 
@@ -173,3 +173,34 @@ def test_save_and_reopen(editor, tmp_path, corpus, qtbot):
     assert other.draft == editor.draft
     assert not other.open_draft(str(tmp_path / "none.json"))
     assert "不存在" in other.status_label.text()
+
+
+def test_a_pane_added_beside_the_clause_follows_the_selection_and_edits_with_undo(editor):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.drafting import edit as ed
+
+    class Lead(QLabel):
+        """A per-clause pane as 任务分工 would be: shows what belongs to the clause, edits through the editor."""
+
+        def show_unit(self, draft, unit_id) -> None:
+            clause = draft.clause(unit_id) if draft and unit_id in {c.id for c in draft.clauses} else None
+            self.setText(clause.heading if clause else "")
+
+        def set_corpus(self, corpus) -> None:
+            self.corpus = corpus
+
+    pane = Lead()
+    editor.add_pane(pane, "任务分工")
+    assert editor.sources.tabText(editor.sources.indexOf(pane)) == "任务分工"
+    editor.select("part_1__para_3")
+    assert pane.text() == "打造双创升级版激发创造活力"
+    assert editor.apply("改标题", ed.set_clause_text, "part_1__para_3", "新标题", "正文")
+    assert pane.text() == "新标题" and editor.act_undo.text() == "撤销“改标题”"
+    editor.undo()
+    assert pane.text() == "打造双创升级版激发创造活力"
+    beside_form = Lead()
+    editor.add_pane(beside_form, "征求意见", beside="form")
+    assert [editor.form.tabText(i) for i in range(editor.form.count())] == ["条款", "分工", "征求意见", "标题与序言"]
+    with pytest.raises(TypeError, match="show_unit"):
+        editor.add_pane(QLabel(), "无")

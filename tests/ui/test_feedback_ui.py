@@ -79,7 +79,7 @@ def test_a_command_line_import_comes_into_the_open_window_without_losing_unsaved
         qtbot, corpus, editor_with_file, tmp_path, capsys):
     editor, path = editor_with_file
     clause = editor.draft.clause("part_2__para_5")
-    editor._apply("编辑条款", ed.set_clause_text, clause.id, clause.heading, "窗口中尚未保存的正文。")
+    editor.apply("编辑条款", ed.set_clause_text, clause.id, clause.heading, "窗口中尚未保存的正文。")
     assert editor.session.dirty
     file = returned(load_draft(path), corpus, tmp_path,
                     lambda doc: h.comment(doc, unique_phrase(load_draft(path), CLAUSE), "建议明确", "鞍山市公安局"))
@@ -119,7 +119,7 @@ def test_versions_dialog_saves_compares_and_exports(qtbot, corpus, editor_with_f
     dialog.save_button.click()
     assert [v.name for v in editor.draft.versions] == ["征求意见稿"]
     clause = editor.draft.clause("part_2__para_5")
-    editor._apply("编辑条款", ed.set_clause_text, clause.id, clause.heading, clause.body + "新增一句话。")
+    editor.apply("编辑条款", ed.set_clause_text, clause.id, clause.heading, clause.body + "新增一句话。")
     dialog.refresh()
     dialog.compare()
     assert "1 条有改动" in dialog.status.text()

@@ -109,7 +109,7 @@ def test_text_without_numbering_offers_paragraphs(qtbot, corpus, tmp_path, answe
 
 
 def test_closing_before_the_analysis_ends_is_harmless(qtbot, corpus, tmp_path, data_dir, answers):
-    from PySide6.QtCore import QThreadPool
+    from desktop_app.ui.workers import wait_for_all
 
     path = tmp_path / "mock.txt"
     path.write_text(MOCK_CITY_PLAN, encoding="utf-8")
@@ -117,9 +117,34 @@ def test_closing_before_the_analysis_ends_is_harmless(qtbot, corpus, tmp_path, d
     dialog.reject()
     dialog.deleteLater()
     qtbot.wait(10)
-    assert QThreadPool.globalInstance().waitForDone(60_000)
+    assert wait_for_all(60_000)
     qtbot.wait(10)
     assert not (data_dir / "documents").exists() and answers == []
+
+
+def test_opening_and_closing_the_dialog_mid_analysis_many_times(qtbot, corpus, tmp_path, answers):
+    """The analysis reports through the job runner, never through an object of a dialog that may be gone."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from desktop_app.ui.workers import running_count, wait_for_all
+
+    path = tmp_path / "mock.txt"
+    path.write_text(MOCK_CITY_PLAN, encoding="utf-8")
+    last = None
+    for round_ in range(30):
+        dialog = ImportDialog(corpus, path)
+        dialog.show()
+        for _ in range(round_ % 7):  # close at different points of the analysis
+            QCoreApplication.processEvents()
+        dialog.reject()
+        dialog.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        last = dialog
+    assert wait_for_all(120_000)
+    qtbot.waitUntil(lambda: running_count() == 0, timeout=10_000)
+    assert answers == [] and last is not None
+    survivor = _open(qtbot, corpus, path)  # the process is still well: a new dialog analyses as usual
+    assert _analysed(qtbot, survivor)
 
 
 def test_invalid_id_is_not_saved(qtbot, corpus, tmp_path, data_dir, answers):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.ui.models.tree_model import NOTE_ROLE
@@ -94,13 +95,36 @@ def test_shortcuts_focus_search_and_switch_views(qtbot, window):
 def test_extension_point_adds_a_view_and_a_tool(qtbot, window):
     from PySide6.QtWidgets import QLabel
 
+    from desktop_app.ui.views import SaveResult
+
+    class Board(QLabel):
+        """A view keeping the contract of ui/views.py."""
+
+        def set_corpus(self, corpus) -> None:
+            self.setText(str(len(corpus.documents)))
+
+        def can_close(self) -> bool:
+            return True
+
+        def save(self) -> SaveResult:
+            return SaveResult(False, "看板没有需要保存的内容")
+
     calls = []
-    action = window.add_view("draft", QLabel("草稿"), "城市草稿")
+    action = window.add_view("board", lambda: Board("看板"), "看板")
     window.add_tool_action("导入文件…", lambda: calls.append("import"))
     action.trigger()
-    assert window.current_view() == "draft"
+    assert window.current_view() == "board"
     next(a for a in window.tools_menu.actions() if a.text() == "导入文件…").trigger()
     assert calls == ["import"]
+    window.reload_corpus()
+    assert window.views["board"].text() == "2"  # a built view is given the new corpus
+
+
+def test_a_view_without_the_contract_is_refused_by_name(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    with pytest.raises(TypeError, match=r"'plain'.*can_close"):
+        window.add_view("plain", QLabel("x"), "无")
 
 
 def test_about_box_names_the_data_folder(window, no_modal_dialogs, data_dir):
@@ -110,16 +134,16 @@ def test_about_box_names_the_data_folder(window, no_modal_dialogs, data_dir):
     assert str(data_dir) in text
 
 
-def test_tool_modules_install_after_the_first_paint(qtbot, corpus, tmp_path, monkeypatch):
+def test_tools_install_after_the_first_paint(qtbot, corpus, monkeypatch, data_dir):
     from desktop_app import app
+    from desktop_app.workspace import Workspace
 
-    (tmp_path / "policydesk_test_tool.py").write_text(
-        "def install(window):\n"
-        "    window.add_tool_action('测试工具…', lambda: None)\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(app, "EXTENSION_MODULES", ("policydesk_test_tool", "policydesk_absent_tool"))
-    window = app.create_window(corpus, start_background=False, defer_extensions=True)
+    def install(window):
+        window.add_tool_action("测试工具…", lambda: None)
+
+    monkeypatch.setattr(app, "TOOLS", (install,))
+    window = app.create_window(Workspace(data_dir), corpus, start_background=False, defer_tools=True)
     qtbot.addWidget(window)
-    assert [a.text() for a in window.tools_menu.actions()] == []  # nothing imported before the window shows
+    assert [a.text() for a in window.tools_menu.actions()] == []  # nothing installed before the window shows
     window.show()
     qtbot.waitUntil(lambda: [a.text() for a in window.tools_menu.actions()] == ["测试工具…"], timeout=5000)

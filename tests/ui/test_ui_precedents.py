@@ -59,14 +59,15 @@ def test_the_draft_editor_sources_pane_shows_other_cities(qtbot, window, data_di
     window.corpus = corpus
     window.show_view("draft")
     editor = window.views["draft"]
-    editor.corpus = corpus
+    editor.set_corpus(corpus)
     with qtbot.waitSignal(editor.draftChanged, timeout=10000):
         editor.new_draft("沈阳市")
     clause = next(c for c in editor.draft.clauses if c.source_id == "part_1__para_1")
     editor.select(clause.id)
-    panel = editor.precedents_panel
+    pane = editor.precedents_panel
+    panel = pane.panel
     with qtbot.waitSignal(panel.precedentsShown, timeout=30000):
-        panel.parent().parent().setCurrentWidget(panel)
+        editor.sources.setCurrentWidget(pane)
     assert "  大连（一）实施就业优先政策" in "\n".join(rows(panel))
     with qtbot.waitSignal(panel.comparisonShown, timeout=30000):
         panel.select_precedent("dalian", "part_1__para_1")

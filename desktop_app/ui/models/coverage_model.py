@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...core.corpus import Corpus
 from ...core.coverage_matrix import DRAFT_DOC, Cell, CoverageMatrix, build_matrix
 from ...core.errors import LookupFailed
+from ...core.labels import completeness_label
 from ...core.model import Completeness
 
 ROOT = QModelIndex()  # the invisible root, as default parent
@@ -159,8 +160,7 @@ class CoverageModel(QAbstractTableModel):
         return "\n".join(lines) or self.tr("尚无落实条款")
 
     def _completeness(self, value: Completeness) -> str:
-        return {Completeness.FULL: self.tr("全文"), Completeness.PARTIAL: self.tr("部分原文"),
-                Completeness.HEADING_ONLY: self.tr("仅标题")}[value]
+        return completeness_label(value)
 
     def gap_labels(self) -> list[str]:
         return [r.target.label for r in self.matrix.rows if r.is_gap]

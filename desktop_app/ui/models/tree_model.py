@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont
 
 from ...core.corpus import Corpus
+from ...core.labels import completeness_label, completeness_tag
 from ...core.model import Clause, Completeness, Document, Part
 from ...core.notes import NotesStore
 
@@ -174,12 +175,7 @@ class DocumentTreeModel(QAbstractItemModel):
         unit = node.unit
         if unit is None:
             return node.doc.short_title
-        text = unit.num + unit.heading
-        if unit.completeness is Completeness.HEADING_ONLY:
-            text += self.tr("〔仅标题〕")
-        elif unit.completeness is Completeness.PARTIAL:
-            text += self.tr("〔部分原文〕")
-        return text
+        return unit.num + unit.heading + completeness_tag(unit.completeness)
 
     def _note_kind(self, key: tuple[str, str]) -> str:
         note = self._notes.get(*key)
@@ -197,7 +193,7 @@ class DocumentTreeModel(QAbstractItemModel):
         unit = node.unit
         lines = [node.doc.title if unit is None else unit.num + unit.heading]
         if unit is not None and unit.completeness is not Completeness.FULL:
-            lines.append(self.tr("知识库中本条为“%1”：%2").replace("%1", unit.completeness.label)
+            lines.append(self.tr("知识库中本条为“%1”：%2").replace("%1", completeness_label(unit.completeness))
                          .replace("%2", unit.note or ""))
         note = self._notes.get(*key)
         if note is not None and note.text:
