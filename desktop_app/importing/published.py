@@ -75,12 +75,22 @@ def _notice_title(lines: list[str]) -> tuple[int, int, str] | None:
     for i in range(min(NOTICE_WINDOW, len(lines))):
         joined = ""
         for j in range(i, min(i + TITLE_WRAP, len(lines))):
-            joined += _flat(lines[j])
+            if _not_title(lines[j]):
+                break
+            # joint issuers printed one per line stay apart (中共××市委办公室　××市人民政府办公室)
+            apart = joined and is_issuer(joined.rsplit("\u3000", 1)[-1]) and is_issuer(lines[j].strip())
+            joined += ("\u3000" if apart else "") + _flat(lines[j])
             if len(joined) > 150 or joined.endswith(("。", "；")):
                 break
             if _NOTICE_TITLE.match(joined):
                 return i, j + 1, joined
     return None
+
+
+def _not_title(line: str) -> bool:
+    """The 文号, the 红头 (……文件) or a date: lines around the title, never part of it."""
+    text = line.strip()
+    return bool(DOC_NUMBER_RE.fullmatch(text) or re.search(r"文\s*件$", text) or parse_date(text))
 
 
 def _plan_title(notice_title: str) -> str:
@@ -199,7 +209,9 @@ def annex_rows(annex: list[str]) -> list[list[str]]:
     """Rows of a table written as text (cells separated by tabs or runs of spaces) in *annex*."""
     rows = []
     for line in annex:
-        cells = [c.strip() for c in re.split(r"\t+|\s{2,}|\u3000{2,}", line.strip())]
+        text = line.strip(" \u3000")
+        # a tab separates two cells (two tabs: an empty cell between); without tabs, runs of spaces do
+        cells = [c.strip() for c in (text.split("\t") if "\t" in text else re.split(r"[ \u3000]{2,}", text))]
         if len(cells) >= 3:
             rows.append(cells)
     return rows
