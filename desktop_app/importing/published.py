@@ -32,8 +32,10 @@ from ..linking.docnumber import DOC_NUMBER_RE, normalise_doc_number
 from .header import is_issuer, parse_date
 
 NOTICE_WINDOW = 12          # the notice's title is among the first lines
+PLAN_WINDOW = 80           # the plan's title follows the notice within this many lines
 TITLE_WRAP = 3              # a long notice title printed over up to three lines
-_NOTICE_TITLE = re.compile(r"^(?P<who>.*?)(?:关于)?(?:转发|印发)(?:《(?P<plan>.+)》|(?P<bare>.+?))的通知$")
+_NOTICE_TITLE = re.compile(r"^[《〈]?(?P<who>.*?)(?:关于)?(?:转发|印发)"
+                           r"(?:[《〈](?P<plan>.+)[》〉]|(?P<bare>.+?))的通知[》〉]?$")
 _ANNEX = re.compile(r"^附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:].{0,60})?$")
 _REMARK = re.compile(r"^[（(]此件.{1,20}[)）]$")
 _PRINTED = re.compile(r"^.{2,60}?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
@@ -61,13 +63,38 @@ def split_published(lines: list[str], is_numbered: Callable[[str], bool]) -> Pub
         plan, annex = _split_annex(lines, is_numbered)
         return Published(plan, annex)
     start, end, title = found
-    plan, annex = _split_annex(lines[end:], is_numbered)
     reader = _NoticeReader(title)
     for line in lines[:start]:
         reader.before(line)
-    rest = reader.read(plan, is_numbered)
-    return Published(rest, annex, reader.notice(), reader.issuer, reader.doc_number, reader.date,
+    rest = lines[end:]
+    at = _plan_start(rest, _plan_title(title))
+    if at is not None:   # the plan's title printed again: everything before it is the notice
+        reader.read(rest[:at], lambda line: False)
+        rest = rest[at:]
+    else:
+        rest = reader.read(rest, is_numbered)
+    plan, annex = _split_annex(rest, is_numbered)
+    return Published(plan, annex, reader.notice(), reader.issuer, reader.doc_number, reader.date,
                      _plan_title(title))
+
+
+def _plan_start(lines: list[str], plan_title: str) -> int | None:
+    """Where the plan's own title line is (it may wrap over two lines), among the lines after the notice's title.
+
+    A notice with points of its own (一、…二、… 通知如下) is read whole up to there.
+    """
+    key = _title_key(plan_title)
+    if len(key) < 4:
+        return None
+    for k in range(min(PLAN_WINDOW, len(lines))):
+        first = _title_key(lines[k])
+        if first == key or (k + 1 < len(lines) and len(first) >= 4 and first + _title_key(lines[k + 1]) == key):
+            return k
+    return None
+
+
+def _title_key(text: str) -> str:
+    return re.sub(r"[\s《》〈〉<>]", "", normalize_text(text).text)
 
 
 def _notice_title(lines: list[str]) -> tuple[int, int, str] | None:

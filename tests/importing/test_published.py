@@ -190,3 +190,23 @@ def test_documents_without_notice_or_division_are_written_as_before(corpus, file
     (files / "old.xml").write_bytes(data)
     again = read_document(files / "old.xml")
     assert again == shipped and again.notice is None and all(c.division is None for c in again.clauses)
+
+
+def test_notice_with_points_of_its_own_stays_the_notice(files):
+    """"……印发给你们，并就有关事项通知如下": the notice's own 一、二、 are not the plan's."""
+    title = "2021年试点市重点工作任务分解方案"
+    text = "\n".join([
+        "市人民政府办公室关于印发2021年试点市", "重点工作任务分解方案的通知", "试政办发〔2021〕1号",
+        "各县（市）区人民政府，市政府各部门：",
+        f"《{title}》已经市政府同意，现印发给你们，并就有关事项通知如下（测试文本）：",
+        "一、压实工作责任。各牵头单位要细化工作举措（测试文本）。",
+        "二、加强督查考核。各牵头单位每月报送进展情况（测试文本）。",
+        "试点市人民政府办公室", "2021年1月25日", "（此件公开发布）",
+        title, "一、经济发展", "（一）稳住经济基本盘。全年地区生产总值增长6%左右（测试文本）。",
+    ])
+    (files / "tasks.txt").write_text(text, encoding="utf-8")
+    doc = load_file(files / "tasks.txt").document
+    assert (doc.title, doc.issuer, doc.doc_number, doc.date) == (
+        title, "试点市人民政府办公室", "试政办发〔2021〕1号", "2021-01-25")
+    assert [p.heading for p in doc.parts] == ["经济发展"]
+    assert len(doc.notice.paragraphs) == 3 and doc.notice.paragraphs[1].startswith("一、压实工作责任")
