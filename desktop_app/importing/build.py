@@ -18,7 +18,7 @@ from ..core.model import Clause, Document, DocumentKind, Part, Provenance
 from ..core.normalize import normalize_text
 from ..core.textimport import ARTICLE_RE, CHAPTER_RE, CLAUSE_RE, PART_RE, import_plain_text, split_heading
 from ..core.xmlio import ID_RE, read_document
-from .division_table import apply_tables, is_division_table
+from .division_table import apply_inline, apply_tables, is_division_table
 from .docx import read_docx_content
 from .errors import ImportFailed, MissingFileError, NoStructureError, UnsupportedFormatError
 from .header import Header, split_header
@@ -178,6 +178,9 @@ def _with_published(doc: Document, published: Published, tables: list[list[list[
     if result.unmatched:
         shown = "；".join(result.unmatched[:5]) + ("……" if len(result.unmatched) > 5 else "")
         notes.append(f"分工表中有 {len(result.unmatched)} 行未能对应到条款，未导入：{shown}")
+    doc, inline = apply_inline(doc)
+    if inline:
+        notes.append(f"{inline} 条在条文中写明了牵头单位（如“（××牵头，××按职责分工负责）”），已读作该条的分工。")
     if published.annex:
         notes.append(f"“{published.annex[0]}”起的附件（{len(published.annex)} 行）不属于方案正文，未并入条款。")
     if not notes:

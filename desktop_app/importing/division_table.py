@@ -26,6 +26,14 @@ _COLUMNS = (  # (role, words a header cell contains), first match wins
 _SPLIT = re.compile(r"[、，,；;\n]+")
 _CLAUSE_NUM = re.compile(r"^[（(]\s*([一二三四五六七八九十百]+)\s*[)）]")
 _PUNCT = re.compile(r"[\s。，、；：:,.;（）()“”《》]")
+# Inline forms (city-plan-conventions §1): lines under a measure, or a bracket at its end.
+_LINE = {role: re.compile(rf"(?:^|[。；\n]){words}[：:]\s*([^。；\n]+)")
+         for role, words in (("lead", "牵头单位"), ("partners", "(?:责任|配合)单位"), ("deadline", "完成时限"))}
+_NAMES = r"([^（(〔]*?(?:（[^）]*）[^（(〔]*?)*)"   # unit names, "县（市）区" allowed inside
+_BRACKET_LEAD = re.compile(rf"[（(〔]{_NAMES}牵头[，,]?(.*?)(?:按职责分工)?负责[)）〕]\s*[。]?$")
+_BRACKET_FIRST = re.compile(rf"[（(〔]{_NAMES}等?负责[，,]列第一位者为牵头单位[^)）〕]*[)）〕]")
+_UNIT_END = ("局", "委", "办", "部", "厅", "府", "院", "会", "中心", "室", "行", "团", "联", "协", "队", "站", "处",
+             "部门", "单位")
 
 
 @dataclass(frozen=True)
@@ -80,13 +88,63 @@ def apply_tables(doc: Document, tables: list[list[list[str]]]) -> TableResult:
     return TableResult(replace(doc, parts=parts), matched, len(divisions), tuple(unmatched))
 
 
+def apply_inline(doc: Document) -> tuple[Document, int]:
+    """*doc* with the divisions its clauses state themselves (牵头单位：… lines, or “（甲牵头，乙按职责分工负责）”);
+    clauses that already have one keep it.  Returns the document and how many clauses got one."""
+    count = 0
+
+    def one(c: Clause) -> Clause:
+        nonlocal count
+        if c.division is not None or (found := inline_division(c.full_text())) is None:
+            return c
+        count += 1
+        return replace(c, division=found)
+
+    parts = tuple(replace(p, clauses=tuple(one(c) for c in p.clauses)) for p in doc.parts)
+    return (replace(doc, parts=parts), count) if count else (doc, 0)
+
+
+def inline_division(text: str) -> TaskDivision | None:
+    """The division a clause's text states, or None.  Only names that look like units count."""
+    lines = {role: [m.group(1).strip() for m in rx.finditer(text)] for role, rx in _LINE.items()}
+    if lines["lead"]:
+        leads = _units(lines["lead"][0])
+        partners = [*leads[1:], *(u for t in lines["partners"] for u in _units(t))]
+        return _checked(leads[0] if leads else "", partners, lines["deadline"][0] if lines["deadline"] else "")
+    last = text.rstrip().split("\n")[-1] if text.strip() else ""
+    if m := _BRACKET_LEAD.search(last):
+        leads = _units(m.group(1))
+        return _checked(leads[0] if leads else "", [*leads[1:], *_units(m.group(2))], "")
+    if m := _BRACKET_FIRST.search(last):
+        units = _units(m.group(1))
+        return _checked(units[0] if units else "", units[1:], "")
+    return None
+
+
+def _checked(lead: str, partners: list[str], deadline: str) -> TaskDivision | None:
+    lead, partners = lead.removesuffix("等"), [p.removesuffix("等") for p in partners]
+    if not lead or not all(n.endswith(_UNIT_END) or n.startswith("各") for n in [lead, *partners]):
+        return None
+    return TaskDivision(lead, tuple(dict.fromkeys(p for p in partners if p != lead)), deadline)
+
+
 def _cell(row: list[str], cols: dict[str, int], role: str) -> str:
     i = cols.get(role)
     return row[i].strip() if i is not None and i < len(row) else ""
 
 
 def _units(text: str) -> list[str]:
-    return [u.strip() for u in _SPLIT.split(text) if u.strip()]
+    """Unit names in a cell; "各区、县（市）政府" stays one (a piece that names no unit joins the next)."""
+    out: list[str] = []
+    pending = ""
+    for raw in (u.strip() for u in _SPLIT.split(text)):
+        if not raw:
+            continue
+        piece = f"{pending}、{raw}" if pending else raw
+        pending = piece if piece.startswith("各") and not piece.endswith(_UNIT_END) else ""
+        if not pending:
+            out.append(piece)
+    return [*out, pending] if pending else out
 
 
 def _division(row: list[str], cols: dict[str, int]) -> TaskDivision:

@@ -210,3 +210,24 @@ def test_notice_with_points_of_its_own_stays_the_notice(files):
         title, "试点市人民政府办公室", "试政办发〔2021〕1号", "2021-01-25")
     assert [p.heading for p in doc.parts] == ["经济发展"]
     assert len(doc.notice.paragraphs) == 3 and doc.notice.paragraphs[1].startswith("一、压实工作责任")
+
+
+def test_division_written_in_the_clauses_is_read(files):
+    """The inline forms of city-plan-conventions §1: a bracket after the measure, or lines under it."""
+    text = "\n".join([
+        PLAN, "一、主要任务",
+        "（一）深化户籍制度改革。放宽落户条件（测试文本）。（市公安局牵头，市发展改革委、市人力资源社会保障局按职责分工负责）",
+        "（二）促进就业。实施就业优先政策（测试文本）。（市发展改革委、市人力资源社会保障局等负责，列第一位者为牵头单位，下同）",
+        "（三）强化住房保障。扩大保障性住房供给（测试文本）。", "牵头单位：市住房城乡建设局",
+        "责任单位：市财政局等有关部门，各区、县（市）政府", "完成时限：2022年底前",
+        "（四）营造良好氛围。加强宣传，扩大社会各界参与（由媒体负责）。",
+    ])
+    (files / "inline.txt").write_text(text, encoding="utf-8")
+    doc = load_file(files / "inline.txt").document
+    first, second, third, fourth = (c.division for c in doc.clauses)
+    assert (first.lead, first.partners) == ("市公安局", ("市发展改革委", "市人力资源社会保障局"))
+    assert (second.lead, second.partners) == ("市发展改革委", ("市人力资源社会保障局",))
+    assert (third.lead, third.partners, third.deadline) == (
+        "市住房城乡建设局", ("市财政局等有关部门", "各区、县（市）政府"), "2022年底前")
+    assert fourth is None
+    assert doc.clauses[0].full_text().endswith("按职责分工负责）")   # the text stays as printed
