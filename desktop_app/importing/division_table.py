@@ -67,9 +67,11 @@ def apply_tables(doc: Document, tables: list[list[list[str]]]) -> TableResult:
     divisions: dict[str, list[TaskDivision]] = {}
     matched, unmatched = 0, []
     for rows in tables:
-        header_at = next((i for i, r in enumerate(rows[:3]) if _columns(r)), None)
-        if header_at is None:
+        heads = [i for i, r in enumerate(rows[:3]) if _columns(r)]
+        if not heads:
             continue
+        # a two-row head (责任单位 spanning 牵头单位 | 配合单位): the row naming the lead says most
+        header_at = next((i for i in heads if "lead" in _columns(rows[i])), heads[0])
         cols = _columns(rows[header_at])
         body = [r for r in rows[header_at + 1:] if any(c.strip() for c in r) and not _columns(r)]
         assigning = [r for r in body if _cell(r, cols, "lead") or _cell(r, cols, "partners")]

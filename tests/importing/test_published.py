@@ -231,3 +231,21 @@ def test_division_written_in_the_clauses_is_read(files):
         "市住房城乡建设局", ("市财政局等有关部门", "各区、县（市）政府"), "2022年底前")
     assert fourth is None
     assert doc.clauses[0].full_text().endswith("按职责分工负责）")   # the text stays as printed
+
+
+def test_two_row_table_head(files):
+    """责任单位 spanning 牵头单位 | 配合单位 in a second head row, as many 分工表 print it."""
+    d = docx.Document()
+    for text in [PLAN, *BODY]:
+        d.add_paragraph(text)
+    d.add_paragraph("附件")
+    table = d.add_table(rows=3, cols=4)
+    for i, row in enumerate([["序号", "重点任务", "责任单位", "责任单位"], ["序号", "重点任务", "牵头单位", "配合单位"],
+                             ["1", "健全社会救助体系", "市民政局", "市医保局"]]):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    table.cell(0, 2).merge(table.cell(0, 3))
+    d.save(files / "twohead.docx")
+    doc = load_file(files / "twohead.docx").document
+    assert (doc.clauses[1].division.lead, doc.clauses[1].division.partners) == ("市民政局", ("市医保局",))
+    assert doc.clauses[0].division is None and "序号" not in doc.full_text()
