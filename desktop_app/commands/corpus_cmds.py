@@ -121,13 +121,13 @@ def _mark(ref: UnitRef) -> str:
 
 
 def division_text(division: TaskDivision) -> str:
-    """分工（原文件分工表）：牵头单位 …；责任单位 …；完成时限 …"""
+    """分工（原文件）：牵头单位 …；责任单位 …；完成时限 …"""
     parts = [f"牵头单位 {division.lead or '（未列）'}"]
     if division.partners:
         parts.append("责任单位 " + "、".join(division.partners))
     if division.deadline:
         parts.append(f"完成时限 {division.deadline}")
-    return "分工（原文件分工表）：" + "；".join(parts)
+    return "分工（原文件）：" + "；".join(parts)
 
 
 def format_unit(corpus: Corpus, ref: UnitRef) -> str:

@@ -249,3 +249,10 @@ def test_two_row_table_head(files):
     doc = load_file(files / "twohead.docx").document
     assert (doc.clauses[1].division.lead, doc.clauses[1].division.partners) == ("市民政局", ("市医保局",))
     assert doc.clauses[0].division is None and "序号" not in doc.full_text()
+
+
+def test_import_preview_shows_notice_and_division(files, data_dir, capsys):
+    assert main(["import", str(notice_docx(files / "shidian.docx"))]) == 0
+    out = capsys.readouterr().out
+    assert f"印发通知：{ISSUERS}关于印发《{PLAN}》的通知（主送：{ADDRESSEES}）" in out
+    assert "分工（原文件）：牵头单位 市民政局；责任单位 市财政局、市医保局；完成时限 持续推进" in out
