@@ -82,8 +82,8 @@ def _load(path: Path) -> tuple[etree._Element, _Numbering]:
 
 
 def _rows(table: etree._Element, texts: dict) -> list[list[str]]:
-    """Each row's cell texts; a horizontally merged cell fills every column it spans, a vertically merged
-    one repeats the text above it (so a 牵头单位 merged over three rows is read in each)."""
+    """Each row's cell texts; a horizontally merged cell keeps its place (the columns it spans are blank), a
+    vertically merged one repeats the text above it (so a 牵头单位 merged over three rows is read in each)."""
     rows: list[list[str]] = []
     for tr in table.iterchildren(_w("tr")):
         row: list[str] = []
@@ -96,7 +96,7 @@ def _rows(table: etree._Element, texts: dict) -> list[list[str]]:
             if merge is not None and merge.get(_w("val"), "continue") == "continue" and rows:
                 above = rows[-1]
                 text = above[col] if col < len(above) else text
-            row.extend([text] * max(span, 1))
+            row.extend([text] + [""] * (span - 1))   # a cell spanning columns fills the first only
         rows.append(row)
     return rows
 

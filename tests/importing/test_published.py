@@ -256,3 +256,21 @@ def test_import_preview_shows_notice_and_division(files, data_dir, capsys):
     out = capsys.readouterr().out
     assert f"印发通知：{ISSUERS}关于印发《{PLAN}》的通知（主送：{ADDRESSEES}）" in out
     assert "分工（原文件）：牵头单位 市民政局；责任单位 市财政局、市医保局；完成时限 持续推进" in out
+
+
+def test_html_annex_table_with_merged_cells(files):
+    rows = ("<tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>责任单位</th><th>完成时限</th></tr>"
+            "<tr><td>1</td><td>（一）深化户籍制度改革</td><td rowspan='2'>市公安局</td><td>市发展改革委</td>"
+            "<td>2021年底前</td></tr>"
+            "<tr><td>2</td><td>（一）深化户籍制度改革</td><td>市数据局</td><td>2022年底前</td></tr>"
+            "<tr><td>3</td><td>加强组织领导</td><td>市委组织部</td><td colspan='2'>各县（市）区政府</td></tr>")
+    body = "".join(f"<p>{t}</p>" for t in [PLAN, *BODY, "附件", "重点任务分工表"])
+    page = f"<html><head><meta charset='utf-8'></head><body><div>{body}<table>{rows}</table></div></body></html>"
+    (files / "annex.html").write_text(page, encoding="utf-8")
+    doc = load_file(files / "annex.html").document
+    first, second, third = (c.division for c in doc.clauses)
+    assert (first.lead, first.partners, first.deadline) == (
+        "市公安局", ("市发展改革委", "市数据局"), "2021年底前；2022年底前")
+    assert second is None
+    assert (third.lead, third.partners, third.deadline) == ("市委组织部", ("各县（市）区政府",), "")
+    assert "市数据局" not in doc.full_text()
