@@ -6,7 +6,7 @@ import argparse
 
 from ..core.corpus import Corpus, UnitRef
 from ..core.labels import kind_label
-from ..core.model import Clause, Completeness, Document
+from ..core.model import Clause, Completeness, Document, TaskDivision
 from ..core.normalize import describe_changes
 from ..core.serialize import coverage_dict, document_dict, link_dict, unit_dict
 from . import coverage_cmd
@@ -125,11 +125,23 @@ def _mark(ref: UnitRef) -> str:
     return "" if c is Completeness.FULL else f"〔{c.label}〕"
 
 
+def division_text(division: TaskDivision) -> str:
+    """分工（原文件）：牵头单位 …；责任单位 …；完成时限 …"""
+    parts = [f"牵头单位 {division.lead or '（未列）'}"]
+    if division.partners:
+        parts.append("责任单位 " + "、".join(division.partners))
+    if division.deadline:
+        parts.append(f"完成时限 {division.deadline}")
+    return "分工（原文件）：" + "；".join(parts)
+
+
 def format_unit(corpus: Corpus, ref: UnitRef) -> str:
     unit = ref.unit
     lines = [f"《{ref.doc.title}》"]
     if isinstance(unit, Clause):
         lines.append(unit.full_text())
+        if unit.division is not None:
+            lines.append(division_text(unit.division))
     else:
         lines.append(unit.full_text())
         lines.extend(c.full_text() for c in unit.clauses)
@@ -149,6 +161,8 @@ def format_document(doc: Document) -> str:
     meta = "，".join(x for x in (doc.issuer, doc.doc_number, doc.date, doc.published_in) if x)
     if meta:
         lines.append(f"（{meta}）")
+    if doc.notice is not None:
+        lines.append(f"印发通知：{doc.notice.title}")
     lines.append("")
     lines.extend(doc.preamble)
     for part in doc.parts:
@@ -158,6 +172,8 @@ def format_document(doc: Document) -> str:
             lines.append(clause.full_text())
             if clause.completeness is not Completeness.FULL:
                 lines.append(f"    〔{clause.completeness.label}〕{clause.note}")
+            if clause.division is not None:
+                lines.append("    " + division_text(clause.division))
     changes = describe_changes(doc.provenance.normalisation)
     lines.append("")
     lines.append(f"来源：{doc.provenance.source}")

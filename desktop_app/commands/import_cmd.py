@@ -22,6 +22,7 @@ from ..importing.plan import update_search_index
 from ..linking import ACCEPT_THRESHOLD
 from ..workspace import describe_os_error
 from .common import add_json_flag, load_corpus, print_json, workspace_of
+from .corpus_cmds import division_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -150,6 +151,8 @@ def print_plan(plan: ImportPlan) -> None:
         for unit in (part.clauses or ((part,) if part.num else ())):
             if unit is not part:
                 print(f"  {unit.num}{unit.heading}")
+                if unit.division is not None:
+                    print(f"      {division_text(unit.division)}")
             found = by_unit.get(unit.id)
             for s in found.suggestions[:4] if found else ():
                 mark = "✓" if s in found.accepted() else " "
@@ -162,6 +165,8 @@ def _print_metadata(doc: Document) -> None:
     unknown = "（未识别）"
     print(f"发文机关：{doc.issuer or unknown}    文号：{doc.doc_number or unknown}    日期：{doc.date or unknown}")
     print(f"结构：{len(doc.parts)} 部分，{len(doc.clauses)} 条")
+    if doc.notice is not None:
+        print(f"印发通知：{doc.notice.title}（主送：{doc.notice.addressees or '未识别'}）")
 
 
 def _print_completion(plan: ImportPlan) -> None:

@@ -58,6 +58,28 @@ class Item:
 
 
 @dataclass(frozen=True)
+class TaskDivision:
+    """Who carries out a clause, as a published plan assigns it (its 分工表 or inline).
+
+    ``lead`` is the 牵头单位 (the first unit listed), ``partners`` the 责任单位/配合单位,
+    ``deadline`` the 完成时限 as printed.
+    """
+
+    lead: str = ""
+    partners: tuple[str, ...] = ()
+    deadline: str = ""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """The 印发通知 a published plan came wrapped in (its 文号, issuers and date are the document's own)."""
+
+    title: str
+    addressees: str = ""                 # 主送
+    paragraphs: tuple[str, ...] = ()     # the notice's text
+
+
+@dataclass(frozen=True)
 class Clause:
     """A clause ``（一）`` with its lead sentence as heading.
 
@@ -75,6 +97,7 @@ class Clause:
     completeness: Completeness = Completeness.FULL
     note: str = ""
     part_id: str = ""
+    division: TaskDivision | None = None   # read from an imported plan; None for the shipped texts
 
     @property
     def body(self) -> str:
@@ -137,6 +160,7 @@ class Document:
     parts: tuple[Part, ...] = ()
     provenance: Provenance = field(default_factory=Provenance)
     preamble_completeness: Completeness = Completeness.FULL
+    notice: Notice | None = None   # the 印发通知 of an imported published plan
 
     @property
     def clauses(self) -> tuple[Clause, ...]:

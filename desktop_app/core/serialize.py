@@ -19,6 +19,9 @@ def unit_dict(ref: UnitRef, with_text: bool = True) -> dict:
     }
     if isinstance(unit, Clause):
         out["part"] = unit.part_id
+        if unit.division is not None:   # only imported published plans carry one
+            d = unit.division
+            out["division"] = {"lead": d.lead, "partners": list(d.partners), "deadline": d.deadline}
     if with_text:
         out["text"] = unit.text_without_num() if isinstance(unit, Clause) else "\n".join(unit.paragraphs)
     return out
@@ -54,6 +57,9 @@ def document_dict(doc: Document, with_parts: bool = False) -> dict:
             "notes": list(doc.provenance.notes),
         },
     }
+    if doc.notice is not None:
+        out["notice"] = {"title": doc.notice.title, "addressees": doc.notice.addressees,
+                         "paragraphs": list(doc.notice.paragraphs)}
     if with_parts:
         out["preamble"] = list(doc.preamble)
         out["parts"] = [

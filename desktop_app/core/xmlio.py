@@ -10,6 +10,9 @@ The format, by example::
           <normalisation rule="comma" count="110"/>
           <note>…</note>
         </provenance>
+        <notice>                      (only for an imported plan that came in a 印发通知)
+          <title>…关于印发《…》的通知</title><addressees>…</addressees><p>…</p>
+        </notice>
       </meta>
       <preamble completeness="full"><p>…</p></preamble>
       <body>
@@ -20,13 +23,18 @@ The format, by example::
             <num>（一）</num><heading end="。">…</heading>
             <content><p>…</p><item eId="…"><num>1.</num><p>…</p></item></content>
             <note>…</note>
+            <division>                (only when an imported plan assigns the clause)
+              <lead>市公安局</lead><partner>市民政局</partner><deadline>2021年12月底前</deadline>
+            </division>
           </paragraph>
         </part>
       </body>
     </policyDocument>
 
 Reading never resolves entities, never loads a DTD and never touches the
-network; a file with a DOCTYPE is refused outright.
+network; a file with a DOCTYPE is refused outright.  ``<notice>`` and
+``<division>`` are optional: files written before them still load, and a
+document without them is written exactly as before.
 """
 
 from __future__ import annotations
@@ -37,7 +45,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import DuplicateIdError, InvalidIdError, MalformedXMLError, SchemaError, UnsafeXMLError, os_reason
-from .model import Clause, Completeness, Document, DocumentKind, Item, Part, Provenance
+from .model import Clause, Completeness, Document, DocumentKind, Item, Notice, Part, Provenance, TaskDivision
 
 FORMAT_VERSION = "1"
 ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
@@ -108,6 +116,7 @@ class _Reader:
             preamble_completeness=self.completeness(preamble),
             parts=tuple(self.part(p) for p in self.children(body, "part")),
             provenance=self.provenance(meta.find("provenance")),
+            notice=self.notice(meta.find("notice")),
         )
 
     def part(self, el: etree._Element) -> Part:
@@ -135,6 +144,7 @@ class _Reader:
             completeness=self.completeness(el),
             note=self.text(el, "note"),
             part_id=part_id,
+            division=self.division(el.find("division")),
         )
 
     def item(self, el: etree._Element) -> Item:
@@ -156,6 +166,17 @@ class _Reader:
                 raise SchemaError(self.path, f"第 {n.sourceline} 行 <normalisation> 的 count 不是整数") from None
         notes = tuple((n.text or "") for n in self.children(el, "note"))
         return Provenance(el.get("source", ""), counts, notes)
+
+    def notice(self, el: etree._Element | None) -> Notice | None:
+        if el is None:
+            return None
+        return Notice(self.text(el, "title"), self.text(el, "addressees"), self.paragraphs(el))
+
+    def division(self, el: etree._Element | None) -> TaskDivision | None:
+        if el is None:
+            return None
+        partners = tuple((p.text or "") for p in self.children(el, "partner"))
+        return TaskDivision(self.text(el, "lead"), partners, self.text(el, "deadline"))
 
     def id_of(self, el: etree._Element) -> str:
         value = el.get("eId")
@@ -207,6 +228,11 @@ def document_to_xml(doc: Document) -> bytes:
         etree.SubElement(prov, "normalisation", rule=rule, count=str(count))
     for note in doc.provenance.notes:
         etree.SubElement(prov, "note").text = note
+    if doc.notice is not None:
+        notice = etree.SubElement(meta, "notice")
+        etree.SubElement(notice, "title").text = doc.notice.title
+        etree.SubElement(notice, "addressees").text = doc.notice.addressees
+        _paragraphs(notice, doc.notice.paragraphs)
     if doc.preamble:
         pre = etree.SubElement(root, "preamble", completeness=doc.preamble_completeness.value)
         _paragraphs(pre, doc.preamble)
@@ -239,6 +265,16 @@ def _write_clause(parent: etree._Element, clause: Clause) -> None:
             _write_item(content, item)
     if clause.note:
         etree.SubElement(el, "note").text = clause.note
+    if clause.division is not None:
+        _write_division(el, clause.division)
+
+
+def _write_division(parent: etree._Element, division: TaskDivision) -> None:
+    el = etree.SubElement(parent, "division")
+    etree.SubElement(el, "lead").text = division.lead
+    for name in division.partners:
+        etree.SubElement(el, "partner").text = name
+    etree.SubElement(el, "deadline").text = division.deadline
 
 
 def _write_item(parent: etree._Element, item: Item) -> None:

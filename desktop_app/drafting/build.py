@@ -47,9 +47,10 @@ def build_draft(corpus: Corpus, city_name: str, provincial_doc: str = "liaoning"
         preamble_replacements=pre_repl, created=stamp, modified=stamp, package=package or DocumentPackage(),
     )
     from .departments import load_registry
-    from .division import read_rules, suggest_draft
+    from .division import city_practices, read_rules, suggest_draft
 
-    return suggest_draft(draft, read_rules(), registry if registry is not None else load_registry())
+    return suggest_draft(draft, read_rules(), registry if registry is not None else load_registry(),
+                         practices=city_practices(corpus))
 
 
 def _preamble(prov: Document, central: Document, city: City,

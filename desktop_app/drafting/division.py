@@ -5,13 +5,23 @@ clause → the duty of the usual lead unit, then the partners' duties.  Duties
 become printed names through the department registry on the plan's date, so
 扶贫 gives 市扶贫办 in 2020 and 市农业农村局 after 2024.  Each suggested unit
 carries the words that triggered it, so the drafter sees why.
+
+Imported published plans of other cities whose 分工表 was read (see
+:mod:`desktop_app.importing.division_table`) are evidence too, below the
+rules: a clause carrying out the same provincial or central clause as theirs
+cites "其他城市做法：大连市（五）由市公安局牵头" on the unit it names, and names
+the lead only when no rule fires.  A unit the registry cannot place in this
+city is never suggested.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import paths
 from ..core.errors import DataFileError
@@ -19,6 +29,9 @@ from ..core.tables import read_rows
 from .departments import DEFAULT_PLAN_DATE, Registry
 from .model import DivisionSuggestion, Draft, DraftClause, SuggestedUnit
 from .package import INLINE_FORMS, TO_SUPPLY
+
+if TYPE_CHECKING:
+    from ..core.corpus import Corpus
 
 RULES_FILE = "data/division-rules.tsv"
 HEADING_WEIGHT = 8      # a word in the clause's heading says more about its topic than one in the body
@@ -70,6 +83,78 @@ def _score(rule: TopicRule, heading: str, body: str) -> tuple[float, tuple[str, 
     return score, tuple(triggers)
 
 
+@dataclass(frozen=True)
+class CityPractice:
+    """How another city's published plan assigned one of its clauses (read from its 分工表)."""
+
+    city: str
+    num: str
+    lead: str
+    targets: frozenset[tuple[str, str]]   # the (document, unit) ids the clause carries out
+
+    @property
+    def evidence(self) -> str:
+        return f"其他城市做法：{self.city}{self.num}由{self.lead}牵头"
+
+
+def city_practices(corpus: Corpus) -> tuple[CityPractice, ...]:
+    """Every clause with a lead unit in the imported city plans, with what it carries out."""
+    names = tuple(c.name for c in corpus.cities)
+    found = []
+    for doc in corpus.documents:
+        if doc.kind.value != "city":
+            continue
+        city = _city_of(doc.title + doc.issuer, names)
+        for clause in doc.clauses:
+            if clause.division is None or not clause.division.lead or not city:
+                continue
+            targets = frozenset((v.other.doc.id, v.other.unit.id) for v in corpus.links_from(doc.id, clause.id))
+            if targets:
+                found.append(CityPractice(city, clause.num, clause.division.lead, targets))
+    return tuple(found)
+
+
+def _city_of(text: str, names: tuple[str, ...]) -> str:
+    """The city a plan is from: one of the known cities named in its title or issuer, else the first ……市."""
+    named = [n for n in names if n in text]
+    if named:
+        return named[0]
+    m = re.search(r"(?:中共)?([\u4e00-\u9fff]{2,5}?市)", text)
+    return m.group(1) if m else ""
+
+
+def _practices_for(clause: DraftClause, draft: Draft, practices: tuple[CityPractice, ...]) -> list[CityPractice]:
+    mine = {(draft.provincial_doc, clause.source_id)} if clause.source_id else set()
+    mine |= {(draft.central_doc, c) for c in clause.carries_out}
+    return [p for p in practices if p.city != draft.city and p.targets & mine]
+
+
+def _with_practices(s: DivisionSuggestion | None, found: list[CityPractice], registry: Registry, *,
+                    city: str, day: str) -> DivisionSuggestion | None:
+    """*s* with the other cities' leads cited on the units they name (added after the rules' units)."""
+    units = list(s.units) if s else []
+    for practice in sorted(found, key=lambda p: -Counter(x.lead for x in found)[p.lead]):
+        dept = _here(registry, practice, city, day)
+        if dept is None:
+            continue
+        at = next((i for i, u in enumerate(units) if u.name == dept.short), None)
+        if at is None:
+            units.append(SuggestedUnit(dept.keys[0] if dept.keys else "", dept.short, (practice.evidence,)))
+        elif practice.evidence not in units[at].triggers:
+            units[at] = replace(units[at], triggers=(*units[at].triggers, practice.evidence))
+    if not units:
+        return s
+    return DivisionSuggestion(units[0], tuple(units[1:MAX_PARTNERS + 1]))
+
+
+def _here(registry: Registry, practice: CityPractice, city: str, day: str):
+    """This city's department for the other city's unit: by the duty the registry gives that unit."""
+    entry = registry.named(practice.city, practice.lead) or registry.named(city, practice.lead)
+    if entry is None or not entry.keys:
+        return None
+    return registry.for_duty(city, entry.keys[0], day)
+
+
 def suggest(heading: str, body: str, rules: tuple[TopicRule, ...], registry: Registry, *, city: str,
             day: str = DEFAULT_PLAN_DATE, theme: str = "") -> DivisionSuggestion | None:
     """The usual lead unit (first) and partners for a clause's text, each with its trigger words.
@@ -108,8 +193,10 @@ def suggest(heading: str, body: str, rules: tuple[TopicRule, ...], registry: Reg
 
 
 def suggest_draft(draft: Draft, rules: tuple[TopicRule, ...], registry: Registry, *,
-                  fill: bool = True, only: str | None = None) -> Draft:
+                  fill: bool = True, only: str | None = None, practices: tuple[CityPractice, ...] = ()) -> Draft:
     """Every clause (or clause *only*) with the rules' suggestion; with *fill*, units not yet set are taken from it.
+
+    *practices* (:func:`city_practices`) add other cities' leads as evidence, after the rules.
 
     Also the edit behind 重新建议 (a draft from before version 2 has no suggestions yet; names follow the date).
     """
@@ -120,6 +207,8 @@ def suggest_draft(draft: Draft, rules: tuple[TopicRule, ...], registry: Registry
             return clause
         body = "" if clause.to_complete else clause.body   # a section to write holds only our placeholder
         s = suggest(clause.heading, body, rules, registry, city=draft.city, day=day, theme=draft.title)
+        if practices:
+            s = _with_practices(s, _practices_for(clause, draft, practices), registry, city=draft.city, day=day)
         clause = replace(clause, suggestion=s)
         if fill and s and not clause.lead and not clause.partners:
             clause = replace(clause, lead=s.lead.name if s.lead else "", partners=tuple(u.name for u in s.partners))

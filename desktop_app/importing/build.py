@@ -18,10 +18,12 @@ from ..core.model import Clause, Document, DocumentKind, Part, Provenance
 from ..core.normalize import normalize_text
 from ..core.textimport import ARTICLE_RE, CHAPTER_RE, CLAUSE_RE, PART_RE, import_plain_text, split_heading
 from ..core.xmlio import ID_RE, read_document
-from .docx import read_docx
+from .division_table import apply_inline, apply_tables, is_division_table
+from .docx import read_docx_content
 from .errors import ImportFailed, MissingFileError, NoStructureError, UnsupportedFormatError
 from .header import Header, split_header
 from .html import read_html
+from .published import Published, annex_rows, split_published
 from .textfile import decode_text, read_limited, strip_controls
 
 FORMATS = {".txt": "文本", ".text": "文本", ".docx": "Word 文档", ".html": "网页", ".htm": "网页",
@@ -80,16 +82,17 @@ def load_file(path: str | Path, *, kind: DocumentKind | None = None, doc_id: str
         raise ImportFailed(path, "这不是一个文件（可能是文件夹）")
     if suffix == ".xml":
         return _load_xml(path, kind, doc_id)
-    encoding_used, title_hint, removed = "", "", 0
+    encoding_used, title_hint, removed, tables = "", "", 0, []
     if suffix == ".docx":
-        lines = read_docx(path)
+        content = read_docx_content(path, keep_tables=is_division_table)
+        lines, tables = content.lines, content.tables
     elif suffix in (".html", ".htm"):
         page = read_html(path, encoding)
         lines, title_hint, encoding_used, removed = page.lines, page.title_hint, page.encoding, page.controls_removed
     else:
         decoded = decode_text(read_limited(path), path, encoding)
         lines, encoding_used = decoded.text.splitlines(), decoded.encoding
-    found = _Found(lines, FORMATS[suffix], encoding_used, title_hint, removed)
+    found = _Found(lines, FORMATS[suffix], encoding_used, title_hint, removed, tables)
     return _structure(path, found, kind=kind, doc_id=doc_id or None, by_paragraph=by_paragraph, taken=taken)
 
 
@@ -116,6 +119,7 @@ class _Found:
     encoding: str
     title_hint: str
     controls_removed: int = 0
+    tables: list[list[list[str]]] = field(default_factory=list)   # task-division tables (.docx)
 
 
 def _structure(path: Path, found: _Found, *, kind: DocumentKind | None, doc_id: str | None, by_paragraph: bool,
@@ -126,8 +130,9 @@ def _structure(path: Path, found: _Found, *, kind: DocumentKind | None, doc_id: 
     lines = [t for t in (line.strip().lstrip("\ufeff").strip() for line, _ in cleaned) if t]
     if not lines:
         raise ImportFailed(path, "文件中没有文字")
-    header, body = split_header(lines, is_numbered)
-    header = _normalised(header, found.title_hint or path.stem)
+    published = split_published(lines, is_numbered)
+    header, body = split_header(published.plan, is_numbered)
+    header = _normalised(_with_notice(header, published), found.title_hint or published.plan_title or path.stem)
     if not body:
         raise NoStructureError(path, "文件只有标题等文头，没有正文")
     kind = kind or guess_kind(header)
@@ -137,6 +142,7 @@ def _structure(path: Path, found: _Found, *, kind: DocumentKind | None, doc_id: 
     source = f"{path.name}（{fmt}{'，' + encoding if encoding else ''}），由 PolicyDesk 导入"
     metadata = {"issuer": header.issuer, "doc_number": header.doc_number, "date": header.date}
     doc = import_plain_text("\n".join(body), doc_id=doc_id, title=header.title, kind=kind, source=source, **metadata)
+    doc = _with_published(doc, published, found.tables)
     if not doc.clauses and not any(p.num for p in doc.parts):
         if not by_paragraph:
             raise NoStructureError(path, "未识别出条款编号（一、（一）或第X条）；可改为按段落导入，每段作为一条")
@@ -145,6 +151,41 @@ def _structure(path: Path, found: _Found, *, kind: DocumentKind | None, doc_id: 
         note = f"原文件中有 {removed} 个控制字符或空字符（NUL 等不可见字符），导入时已删除。"
         doc = replace(doc, provenance=replace(doc.provenance, notes=(*doc.provenance.notes, note)))
     return ImportedFile(path, doc, fmt, encoding, header, by_paragraph and not doc.parts[0].num)
+
+
+def _with_notice(header: Header, published: Published) -> Header:
+    """The notice's 文号, issuers and date are the plan's; the plan's own title is kept when it has one."""
+    if published.notice is None:
+        return header
+    return Header(header.title or published.plan_title, published.issuer or header.issuer,
+                  published.doc_number or header.doc_number, published.date or header.date,
+                  (published.notice.title, *header.taken))
+
+
+def _with_published(doc: Document, published: Published, tables: list[list[list[str]]]) -> Document:
+    """The notice kept with the plan, the annex's 分工表 read as the clauses' division, and notes saying so."""
+    notes = []
+    if published.notice is not None:
+        doc = replace(doc, notice=published.notice)
+        notes.append(f"已识别印发通知“{published.notice.title}”：导入的是通知所印发的方案，"
+                     "通知的文号、发文机关和日期作为本文档的信息。")
+    text_rows = annex_rows(published.annex)
+    tables = [*tables, *([text_rows] if is_division_table(text_rows) else [])]
+    result = apply_tables(doc, tables)
+    doc = result.document
+    if result.matched_rows:
+        notes.append(f"附件中的重点任务分工表已读作各条的分工：{result.matched_rows} 行对应到 {result.clauses} 条。")
+    if result.unmatched:
+        shown = "；".join(result.unmatched[:5]) + ("……" if len(result.unmatched) > 5 else "")
+        notes.append(f"分工表中有 {len(result.unmatched)} 行未能对应到条款，未导入：{shown}")
+    doc, inline = apply_inline(doc)
+    if inline:
+        notes.append(f"{inline} 条在条文中写明了牵头单位（如“（××牵头，××按职责分工负责）”），已读作该条的分工。")
+    if published.annex:
+        notes.append(f"“{published.annex[0]}”起的附件（{len(published.annex)} 行）不属于方案正文，未并入条款。")
+    if not notes:
+        return doc
+    return replace(doc, provenance=replace(doc.provenance, notes=(*doc.provenance.notes, *notes)))
 
 
 def is_numbered(line: str) -> bool:

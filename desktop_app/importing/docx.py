@@ -36,8 +36,39 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NEEDED = ("word/document.xml", "word/numbering.xml", "word/styles.xml")
 
 
+@dataclass(frozen=True)
+class DocxContent:
+    """The paragraphs of a .docx and, apart from them, its task-division tables (rows of cell texts)."""
+
+    lines: list[str]
+    tables: list[list[list[str]]]
+
+
 def read_docx(path: Path) -> list[str]:
     """The document's paragraphs (tables' cells included), numbering written out, one per line."""
+    return read_docx_content(path, keep_tables=lambda rows: False).lines
+
+
+def read_docx_content(path: Path, keep_tables=None) -> DocxContent:
+    """The paragraphs, one per line, and the tables *keep_tables* picks (their cells are then not lines).
+
+    Tables not picked are read as lines, as before: some documents use a table for layout.
+    """
+    document, numbering = _load(path)
+    texts = {p: numbering.number(p) + _text(p) for p in document.iter(f"{{{W}}}p")}  # counters in document order
+    lines: list[str] = []
+    tables: list[list[list[str]]] = []
+    body = document.find(_w("body"))
+    for block in (body if body is not None else [document]):
+        rows = _rows(block, texts) if block.tag == _w("tbl") else None
+        if rows is not None and keep_tables is not None and keep_tables(rows):
+            tables.append(rows)
+            continue
+        lines.extend(line for line in (texts[p] for p in block.iter(f"{{{W}}}p")) if line.strip())
+    return DocxContent(lines, tables)
+
+
+def _load(path: Path) -> tuple[etree._Element, _Numbering]:
     data = read_limited(path, MAX_DOCX_BYTES, "Word 文件")
     parts = _read_parts(path, data)
     if "word/document.xml" not in parts:
@@ -47,7 +78,32 @@ def read_docx(path: Path) -> list[str]:
         numbering = _Numbering.load(parts.get("word/numbering.xml"), parts.get("word/styles.xml"), path)
     except CorpusError as exc:
         raise CorruptFileError(path, f"Word 文档内容损坏：{exc.problem}") from None
-    return [line for line in (numbering.number(p) + _text(p) for p in document.iter(f"{{{W}}}p")) if line.strip()]
+    return document, numbering
+
+
+def _rows(table: etree._Element, texts: dict) -> list[list[str]]:
+    """Each row's cell texts; a horizontally merged cell keeps its place (the columns it spans are blank), a
+    vertically merged one repeats the text above it (so a 牵头单位 merged over three rows is read in each)."""
+    rows: list[list[str]] = []
+    for tr in table.iterchildren(_w("tr")):
+        row: list[str] = []
+        for tc in tr.iterchildren(_w("tc")):
+            text = "\n".join(t for t in (texts.get(p, "") for p in tc.iter(f"{{{W}}}p")) if t.strip())
+            tcpr = tc.find(_w("tcPr"))
+            span = _int(_prop(tcpr, "gridSpan"), 1) if tcpr is not None else 1
+            merge = tcpr.find(_w("vMerge")) if tcpr is not None else None
+            col = len(row)
+            if merge is not None and merge.get(_w("val"), "continue") == "continue" and rows:
+                above = rows[-1]
+                text = above[col] if col < len(above) else text
+            row.extend([text] + [""] * (span - 1))   # a cell spanning columns fills the first only
+        rows.append(row)
+    return rows
+
+
+def _prop(parent: etree._Element, name: str) -> str | None:
+    el = parent.find(_w(name))
+    return el.get(_w("val")) if el is not None else None
 
 
 def _read_parts(path: Path, data: bytes) -> dict[str, bytes]:

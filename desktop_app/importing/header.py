@@ -82,7 +82,7 @@ def _take(line: str, found: dict[str, str], header: bool) -> bool:
     if (date := parse_date(text)) and "date" not in found:
         found["date"] = date
         return True
-    if _is_issuer(text) and ("issuer" not in found or not header):
+    if is_issuer(text) and ("issuer" not in found or not header):
         name = re.sub(r"\s+", "、", text)
         # the signature is read bottom-up: a second issuer line above the first is a co-issuer
         known = found.get("issuer", "").split("、")
@@ -98,7 +98,7 @@ def _take(line: str, found: dict[str, str], header: bool) -> bool:
     return False
 
 
-def _is_issuer(text: str) -> bool:
+def is_issuer(text: str) -> bool:
     names = re.split(r"[\s、]+", text)
     return len(text) <= 40 and not _TITLE_WORDS.search(text) and "关于" not in text and all(
         2 <= len(n) <= 20 and n.endswith(_ISSUER_END) for n in names)
@@ -120,7 +120,7 @@ def _with_issuer_from_title(header: Header) -> Header:
     if header.issuer or not header.title:
         return header
     m = re.match(r"^(.{2,40}?)(?:印发|关于)", header.title)
-    if m and _is_issuer(m.group(1).strip()):
+    if m and is_issuer(m.group(1).strip()):
         return Header(header.title, re.sub(r"\s+", "、", m.group(1).strip()), header.doc_number, header.date,
                       header.taken)
     return header

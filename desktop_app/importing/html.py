@@ -132,7 +132,49 @@ def _article(body: etree._Element) -> etree._Element:
     return current
 
 
+def _division_tables_as_rows(article: etree._Element) -> None:
+    """A 分工表 (a table naming 牵头单位 or 责任单位) becomes one line per row, its cells separated by tabs,
+    so the importer reads it as a table; a rowspan repeats the cell in each row it covers."""
+    for table in list(article.iter("table")):
+        if not re.search(r"牵头|责任单位", table.text_content()) or table.find(".//table") is not None:
+            continue
+        carried: dict[int, tuple[str, int]] = {}   # column -> (text, rows still to cover)
+        for tr in list(table.iter("tr")):
+            row: list[str] = []
+            cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            for cell in cells:
+                while len(row) in carried:
+                    row.append(_carry(carried, len(row)))
+                text = re.sub(r"\s+", "", cell.text_content().replace("\xa0", " "))
+                for k in range(max(_span(cell, "colspan"), 1)):   # spanned columns after the first stay blank
+                    if _span(cell, "rowspan") > 1:
+                        carried[len(row)] = (text if k == 0 else "", _span(cell, "rowspan") - 1)
+                    row.append(text if k == 0 else "")
+            while len(row) in carried:
+                row.append(_carry(carried, len(row)))
+            for child in list(tr):
+                tr.remove(child)
+            tr.text = "\t".join(row)
+
+
+def _carry(carried: dict[int, tuple[str, int]], col: int) -> str:
+    text, left = carried[col]
+    if left <= 1:
+        del carried[col]
+    else:
+        carried[col] = (text, left - 1)
+    return text
+
+
+def _span(cell: etree._Element, name: str) -> int:
+    try:
+        return min(int(cell.get(name, "1")), 50)
+    except ValueError:
+        return 1
+
+
 def _lines(article: etree._Element) -> list[str]:
+    _division_tables_as_rows(article)
     for el in article.iter():
         if isinstance(el.tag, str) and el.tag in _BLOCK:
             el.text = "\n" + (el.text or "")

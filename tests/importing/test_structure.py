@@ -34,14 +34,18 @@ def test_dates(raw, expected):
 
 
 def test_header_and_signature_become_metadata():
+    """A 印发通知 without its own signature: the document is the Opinions it issues, with the notice's metadata."""
     text = ("中共中央办公厅 国务院办公厅印发《关于促进劳动力和人才社会性流动体制机制改革的意见》的通知\n"
             "厅字〔2019〕56号\n各省、自治区、直辖市党委和人民政府：\n现将《意见》印发给你们，请结合实际认真贯彻落实。\n"
             "一、总体要求\n（一）加强领导。建立机制。\n中共中央办公厅\n国务院办公厅\n2019年12月25日\n")
     doc = structure_text(text, doc_id="x").document
-    assert doc.title.startswith("中共中央办公厅国务院办公厅印发《关于促进")
+    assert doc.title == "关于促进劳动力和人才社会性流动体制机制改革的意见"
     assert (doc.doc_number, doc.date, doc.kind.value) == ("厅字〔2019〕56号", "2019-12-25", "central")
     assert doc.issuer == "中共中央办公厅、国务院办公厅"
-    assert doc.preamble == ("各省、自治区、直辖市党委和人民政府：", "现将《意见》印发给你们，请结合实际认真贯彻落实。")
+    assert doc.preamble == ()
+    assert doc.notice.title.startswith("中共中央办公厅　国务院办公厅印发《关于促进")
+    assert doc.notice.addressees == "各省、自治区、直辖市党委和人民政府"
+    assert doc.notice.paragraphs == ("现将《意见》印发给你们，请结合实际认真贯彻落实。",)
     assert doc.clauses[0].paragraphs == ("建立机制。",)
 
 
