@@ -94,7 +94,7 @@ class CityPractice:
 
     @property
     def evidence(self) -> str:
-        return f"其他城市做法：{self.city}{self.num}由{self.lead}牵头"
+        return f"{PRACTICE_PREFIX}{self.city}{self.num}由{self.lead}牵头"
 
 
 def city_practices(corpus: Corpus) -> tuple[CityPractice, ...]:
@@ -121,6 +121,28 @@ def _city_of(text: str, names: tuple[str, ...]) -> str:
         return named[0]
     m = re.search(r"(?:中共)?([\u4e00-\u9fff]{2,5}?市)", text)
     return m.group(1) if m else ""
+
+
+PRACTICE_PREFIX = "其他城市做法："
+
+
+def reasons(unit: SuggestedUnit) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A suggested unit's reasons apart: (the clause's trigger words, other cities' practice cited)."""
+    words = tuple(t for t in unit.triggers if not t.startswith(PRACTICE_PREFIX))
+    practice = tuple(t.removeprefix(PRACTICE_PREFIX) for t in unit.triggers if t.startswith(PRACTICE_PREFIX))
+    return words, practice
+
+
+def reason_text(unit: SuggestedUnit, limit: int | None = None) -> str:
+    """"触发词：落户、户籍；其他城市做法：大连市（二）由市公安局牵头" (at most *limit* trigger words)."""
+    words, practice = reasons(unit)
+    shown = words if limit is None else words[:limit]
+    parts = []
+    if shown:
+        parts.append("触发词：" + "、".join(shown) + ("等" if len(words) > len(shown) else ""))
+    if practice:
+        parts.append(PRACTICE_PREFIX + "；".join(practice))
+    return "；".join(parts)
 
 
 def _practices_for(clause: DraftClause, draft: Draft, practices: tuple[CityPractice, ...]) -> list[CityPractice]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..core.corpus import Corpus
 from ..core.errors import LookupFailed
 from ..core.model import Clause, Part
+from ..drafting.division import reason_text
 from ..drafting.model import Draft, DraftClause, Origin
 
 
@@ -64,7 +65,7 @@ def division_line(clause: DraftClause) -> str:
     parts.append(f"完成时限 {clause.deadline or '【请补充】'}")
     s = clause.suggestion
     if s and s.lead and clause.lead == s.lead.name:
-        parts.append(f"牵头单位按分工规则建议（触发词：{'、'.join(s.lead.triggers)}）")
+        parts.append(f"牵头单位按分工规则建议（{reason_text(s.lead)}）")
     return "分工：" + "；".join(parts)
 
 

@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 from ..core.errors import PolicyDeskError
 from ..drafting import Draft, DraftSession
 from ..drafting.departments import DEFAULT_PLAN_DATE, Registry
-from ..drafting.division import adopt_suggestion, read_rules, set_division, suggest_draft
+from ..drafting.division import (
+    adopt_suggestion,
+    city_practices,
+    read_rules,
+    reason_text,
+    set_division,
+    suggest_draft,
+)
 from ..drafting.model import DraftClause, SuggestedUnit
 from ..drafting.package import TO_CHECK
 
@@ -59,6 +66,7 @@ class DivisionPane(QWidget):
     def __init__(self, registry_source: Callable[[], Registry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._registry_source = registry_source
+        self._corpus = None   # set by the editor (set_corpus): other cities' plans inform 重新建议
         self.session: DraftSession | None = None
         self.clause_id: str | None = None
         self._names = QStringListModel(self)
@@ -121,8 +129,9 @@ class DivisionPane(QWidget):
         """The draft editor's pane contract (ui/draft/panes.py): the selection or the draft changed."""
         self.show_clause(unit_id)
 
-    def set_corpus(self, _corpus) -> None:
-        """The pane contract: the task division does not depend on the knowledge base."""
+    def set_corpus(self, corpus) -> None:
+        """The pane contract: other cities' plans in the knowledge base inform 重新建议."""
+        self._corpus = corpus
 
     def show_clause(self, clause_id: str | None) -> None:
         """Show *clause_id* of the session's draft (None or a part id: nothing to edit)."""
@@ -170,8 +179,8 @@ class DivisionPane(QWidget):
     def _unit_text(self, unit: SuggestedUnit, registry: Registry) -> str:
         draft = self.session.draft
         mark = f"［{TO_CHECK}］" if registry.needs_check(draft.city, unit.name, self._day(draft)) else ""
-        words = "、".join(unit.triggers[:MAX_TRIGGERS]) + ("等" if len(unit.triggers) > MAX_TRIGGERS else "")
-        return self.tr("%1%2（触发词：%3）").replace("%1", unit.name).replace("%2", mark).replace("%3", words)
+        why = reason_text(unit, MAX_TRIGGERS)
+        return self.tr("%1%2（%3）").replace("%1", unit.name).replace("%2", mark).replace("%3", why)
 
     def _suggestion_text(self, clause: DraftClause, registry: Registry) -> str:
         s = clause.suggestion
@@ -215,8 +224,9 @@ class DivisionPane(QWidget):
     @Slot()
     def _on_resuggest(self) -> None:
         if self._clause() is not None:
+            practices = city_practices(self._corpus) if self._corpus is not None else ()
             self._apply(self.tr("重新建议分工"), suggest_draft, read_rules(), self._registry_source(),
-                        only=self.clause_id)
+                        only=self.clause_id, practices=practices)
 
     def _apply(self, label: str, edit, *args, **kwargs) -> None:
         try:

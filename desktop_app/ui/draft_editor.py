@@ -179,6 +179,7 @@ class DraftEditor(QWidget):
         else:
             self.form.add_unit_tab(pane, title)
         self._panes.append(pane)
+        pane.set_corpus(self.corpus)
         pane.show_unit(self.draft, self._current)
 
     # ---- the view contract (ui/views.py) -----------------------------------------------------

@@ -182,3 +182,27 @@ def test_an_unreadable_registry_copy_falls_back_to_the_shipped_one_and_says_so(q
     dialog = DepartmentsDialog(workspace)
     qtbot.addWidget(dialog)
     assert str(workspace.departments_path) in dialog.status_label.text() and dialog.model.rows
+
+
+
+def test_resuggest_cites_another_citys_published_division(qtbot, tmp_path, data_dir):
+    """重新建议 in the editor's 分工 pane uses other cities' imported plans, worded apart from trigger words."""
+    from desktop_app.core.corpus import Corpus
+    from desktop_app.ui.draft_editor import DraftEditor
+    from desktop_app.workspace import Workspace
+    from tests.drafting.test_division_practice import OTHER_PLAN, import_city_plan
+
+    files = tmp_path / "incoming"
+    files.mkdir()
+    import_city_plan(files, Corpus.load_default(), "dalian", OTHER_PLAN, {"2": ("liaoning", "part_2__para_5")})
+    editor = DraftEditor(Corpus.load(), workspace=Workspace(data_dir))
+    qtbot.addWidget(editor)
+    editor.new_draft("鞍山市")   # built before the knowledge base knew the other plan
+    clause = next(c for c in editor.draft.clauses if c.source_id == "part_2__para_5")
+    assert "其他城市做法" not in editor.division_pane.suggestion_label.text()
+    editor.set_corpus(Corpus.load_default())   # as after an import
+    editor.select(clause.id)
+    qtbot.mouseClick(editor.division_pane.resuggest_button, Qt.MouseButton.LeftButton)
+    text = editor.division_pane.suggestion_label.text()
+    assert "其他城市做法：大连市（二）由市公安局牵头" in text
+    assert "触发词：其他城市做法" not in text
