@@ -1,4 +1,5 @@
-"""Text analysis for the search index: width folding, jieba search mode, stop words.
+"""Text analysis for the search index: width, case and traditional-character folding, jieba search mode,
+stop words.
 
 whoosh pickles the analyzer into the index's table of contents, so the analyzer
 is a small class of this module holding no state of its own: unpickling it
@@ -9,6 +10,8 @@ words are loaded lazily, once per process, on the first text analysed.
 from __future__ import annotations
 
 import hashlib
+import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -20,7 +23,7 @@ from .. import paths
 from ..core import segment
 
 # Bump when the analysis changes in a way the dictionary hashes do not show.
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4  # 4: traditional characters folded to simplified (OpenCC t2s)
 MAX_WORD_FOR_SUBWORDS = 16
 STOPWORDS = ("dict", "stopwords.txt")
 
@@ -44,12 +47,70 @@ class _FoldTable(dict):
         return value
 
 
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # OpenCC's own t2s tables (characters, and phrases: 乾部 → 干部 but 乾坤 stays)
+
+    return opencc.OpenCC("t2s.json")
+
+
+class _FoldSimplifiedTable(_FoldTable):
+    """:class:`_FoldTable`, then each character as OpenCC converts it alone (when that is one character).
+
+    Characters OpenCC changes are remembered in :data:`_TRADITIONAL`, so a text holding one is found with
+    one regular-expression search and converted as a whole (OpenCC's phrase tables apply).
+    """
+
+    def __missing__(self, code: int) -> int:
+        value = super().__missing__(code)
+        if value >= 0x2E80:  # CJK and beyond; OpenCC changes nothing below
+            out = _converter().convert(chr(value))
+            if len(out) == 1 and out != chr(value):
+                _TRADITIONAL.add(chr(code))
+                _TRADITIONAL.add(chr(value))
+                self._pattern = None
+                value = ord(out)
+        self[code] = value
+        return value
+
+    _pattern: re.Pattern | None = None
+
+    def pattern(self) -> re.Pattern:
+        if self._pattern is None:
+            chars = "".join(sorted(_TRADITIONAL)) or "\x00"
+            self._pattern = re.compile(f"[{re.escape(chars)}]")
+        return self._pattern
+
+
 _FOLD = _FoldTable()
+_FOLD_SIMPLIFIED = _FoldSimplifiedTable()
+_TRADITIONAL: set[str] = set()
+_PATTERN_LOCK = threading.Lock()
+
+
+def fold_width(text: str) -> str:
+    """Full-width/half-width and case folding that keeps every offset."""
+    return text.translate(_FOLD)
 
 
 def fold(text: str) -> str:
-    """Full-width/half-width and case folding that keeps every offset."""
-    return text.translate(_FOLD)
+    """Width, case and traditional-character folding that keeps every offset: what the index compares.
+
+    Each character is looked up once per process (then at C speed); a text holding a traditional
+    character is converted by OpenCC as a whole, so its phrase tables apply, unless that would change
+    the text's length.
+    """
+    folded = text.translate(_FOLD_SIMPLIFIED)
+    if _TRADITIONAL and _FOLD_SIMPLIFIED.pattern().search(text):
+        full = _converter().convert(text.translate(_FOLD))
+        if len(full) == len(text):
+            return full
+    return folded
+
+
+def is_traditional(text: str) -> bool:
+    """Whether *text* holds a character that :func:`fold` turns into its simplified form."""
+    return fold_width(text) != fold(text)
 
 
 @lru_cache(maxsize=1)

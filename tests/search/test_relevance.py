@@ -54,10 +54,13 @@ def test_expected_clauses_are_in_the_top_five(shared_index, query, expected):
         assert want in found, f"{query}: {want} not in top 5 {found}"
 
 
-def test_a_dictionary_word_is_found_whole_and_its_parts_apart_only_when_asked(shared_index):
-    assert top(shared_index.search("异地就医")) == [(LN, "（八）")]
+def test_a_compound_word_is_found_whole_first_and_by_its_parts_below(shared_index):
+    hits = shared_index.search("异地就医")
     # central （四） has 异地…就医 apart ("门诊费用异地直接结算，提升就医费用…")
-    assert top(shared_index.search("异地 就医")) == [(LN, "（八）"), (CE, "（四）")]
+    assert top(hits) == top(shared_index.search("异地 就医")) == [(LN, "（八）"), (CE, "（四）")]
+    assert [h.matched_via for h in hits] == ["exact", "parts"]
+    assert hits[1].equivalents == ("异地 就医",)
+    assert "【异地】直接结算，提升【就医】费用" in hits[1].fragments[0].marked()
 
 
 def test_the_full_clause_ranks_above_the_heading_only_one(shared_index):
