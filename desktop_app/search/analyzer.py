@@ -21,6 +21,7 @@ from whoosh.analysis import Token, Tokenizer
 
 from .. import paths
 from ..core import segment
+from . import traditional
 
 # Bump when the analysis changes in a way the dictionary hashes do not show.
 ANALYZER_VERSION = 4  # 4: traditional characters folded to simplified (OpenCC t2s)
@@ -47,39 +48,34 @@ class _FoldTable(dict):
         return value
 
 
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc  # OpenCC's own t2s tables (characters, and phrases: 乾部 → 干部 but 乾坤 stays)
-
-    return opencc.OpenCC("t2s.json")
-
-
 class _FoldSimplifiedTable(_FoldTable):
-    """:class:`_FoldTable`, then each character as OpenCC converts it alone (when that is one character).
+    """:class:`_FoldTable`, then each traditional character as its simplified form (OpenCC, the character alone:
+    :func:`.traditional.table`).
 
-    Characters OpenCC changes are remembered in :data:`_TRADITIONAL`, so a text holding one is found with
-    one regular-expression search and converted as a whole (OpenCC's phrase tables apply).
+    Characters changed are remembered in :data:`_TRADITIONAL`, so a text holding one is found with one
+    regular-expression search and converted by OpenCC as a whole (its phrase tables apply).
     """
-
-    def __missing__(self, code: int) -> int:
-        value = super().__missing__(code)
-        if value >= 0x2E80:  # CJK and beyond; OpenCC changes nothing below
-            out = _converter().convert(chr(value))
-            if len(out) == 1 and out != chr(value):
-                _TRADITIONAL.add(chr(code))
-                _TRADITIONAL.add(chr(value))
-                self._pattern = None
-                value = ord(out)
-        self[code] = value
-        return value
 
     _pattern: re.Pattern | None = None
 
+    def __missing__(self, code: int) -> int:
+        value = super().__missing__(code)
+        simple = traditional.table().get(value)
+        if simple is not None:
+            with _PATTERN_LOCK:
+                _TRADITIONAL.update((chr(code), chr(value)))
+                self._pattern = None
+            value = simple
+        self[code] = value
+        return value
+
     def pattern(self) -> re.Pattern:
-        if self._pattern is None:
-            chars = "".join(sorted(_TRADITIONAL)) or "\x00"
-            self._pattern = re.compile(f"[{re.escape(chars)}]")
-        return self._pattern
+        pattern = self._pattern
+        if pattern is None:
+            with _PATTERN_LOCK:
+                chars = "".join(sorted(_TRADITIONAL)) or "\x00"
+            pattern = self._pattern = re.compile(f"[{re.escape(chars)}]")
+        return pattern
 
 
 _FOLD = _FoldTable()
@@ -96,13 +92,13 @@ def fold_width(text: str) -> str:
 def fold(text: str) -> str:
     """Width, case and traditional-character folding that keeps every offset: what the index compares.
 
-    Each character is looked up once per process (then at C speed); a text holding a traditional
-    character is converted by OpenCC as a whole, so its phrase tables apply, unless that would change
-    the text's length.
+    Each character is looked up once per process (then at C speed) in OpenCC's character table; a text
+    holding a traditional character is converted by OpenCC as a whole, so its phrase tables apply, unless
+    that would change the text's length.
     """
     folded = text.translate(_FOLD_SIMPLIFIED)
     if _TRADITIONAL and _FOLD_SIMPLIFIED.pattern().search(text):
-        full = _converter().convert(text.translate(_FOLD))
+        full = traditional.convert(text.translate(_FOLD))
         if len(full) == len(text):
             return full
     return folded
@@ -124,7 +120,7 @@ def stop_words() -> frozenset[str]:
 def analysis_fingerprint() -> str:
     """Changes whenever the tokens of a text could change: dictionaries, analyzer version."""
     digest = hashlib.sha256(f"analyzer {ANALYZER_VERSION}\n".encode())
-    for parts in (segment.USER_DICT, STOPWORDS):
+    for parts in (segment.USER_DICT, STOPWORDS, traditional.TABLE):
         digest.update(paths.resource_path(*parts).read_bytes())
     return digest.hexdigest()[:16]
 
