@@ -23,7 +23,8 @@ SCREENSHOT_SIZE = (1400, 900)
 SCREENSHOT_TIMEOUT_MS = 180_000
 # Tools built beside the core window.  A module here, when present, offers install(window) and adds
 # its menu actions or views through MainWindow.add_tool_action / add_view (see ui/main_window.py).
-EXTENSION_MODULES = ("desktop_app.ui.import_actions",)
+EXTENSION_MODULES = ("desktop_app.ui.import_actions",
+                     "desktop_app.ui.dictionary_dialog")  # HOOK(search-words): 工具 → 检索词典
 # The city-draft editor is a self-contained widget DraftEditor(corpus, parent): it becomes the "draft" view,
 # built the first time it is shown so it costs nothing at start-up.
 DRAFT_EDITOR_MODULE = "desktop_app.ui.draft_editor"

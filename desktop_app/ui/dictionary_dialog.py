@@ -1,4 +1,8 @@
-"""工具 → 检索词典: the search dictionary's shipped entries (read only) and the user's own (editable)."""
+"""工具 → 检索词典: the search dictionary's shipped entries (read only) and the user's own (editable).
+
+:func:`install` adds the menu entry (``app.EXTENSION_MODULES``) and costs nothing: the search package is imported
+the first time the dialog opens.
+"""
 
 from __future__ import annotations
 
@@ -19,11 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import PolicyDeskError
-from ..search import synonyms
 from ..workspace import Workspace
 
 COLUMNS = ("词", "等同的说法", "类别", "理由", "来源")
 SHIPPED, USER = "随程序提供", "我添加的"
+SEPARATOR = "、"
+
+
+def install(window) -> None:
+    """Add 工具 → 检索词典… to the main window."""
+    window.add_tool_action(window.tr("检索词典…"), lambda: open_dictionary(window))
+
+
+def _synonyms():
+    from ..search import synonyms  # whoosh and the analyzer: loaded when the dialog is first used
+
+    return synonyms
 
 
 class DictionaryDialog(QDialog):
@@ -81,6 +96,7 @@ class DictionaryDialog(QDialog):
         layout.addLayout(row)
 
     def _load(self) -> None:
+        synonyms = _synonyms()
         try:
             user, problems = synonyms.read_user_entries(self._workspace.dictionary_path)
         except synonyms.DictionaryError as exc:
@@ -94,10 +110,10 @@ class DictionaryDialog(QDialog):
                                               for p in problems))
         self.problems_label.setVisible(bool(problems))
 
-    def _add_row(self, entry: synonyms.Entry | None, *, editable: bool) -> int:
+    def _add_row(self, entry, *, editable: bool) -> int:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        values = (entry.term, synonyms.SEPARATOR.join(entry.equivalents), entry.category, entry.reason) \
+        values = (entry.term, SEPARATOR.join(entry.equivalents), entry.category, entry.reason) \
             if entry is not None else ("", "", "同义", "")
         for col, value in enumerate((*values, USER if editable else SHIPPED)):
             item = QTableWidgetItem(value)
@@ -133,8 +149,9 @@ class DictionaryDialog(QDialog):
         for row in rows:
             self.table.removeRow(row)
 
-    def entries(self) -> list[synonyms.Entry]:
-        """The user's rows as entries; raises ValueError naming the first row that is not acceptable."""
+    def entries(self) -> list:
+        """The user's rows as ``synonyms.Entry``; raises ValueError naming the first row that is not acceptable."""
+        synonyms = _synonyms()
         entries = []
         for n, row in enumerate(self.user_rows(), 1):
             cells = [self.table.item(row, c).text() for c in range(4)]
@@ -150,7 +167,7 @@ class DictionaryDialog(QDialog):
     @Slot()
     def _on_save(self) -> None:
         try:
-            synonyms.save_user_entries(self._workspace, self.entries())
+            _synonyms().save_user_entries(self._workspace, self.entries())
         except ValueError as exc:
             QMessageBox.warning(self, self.tr("检索词典"), str(exc))
             return

@@ -144,7 +144,6 @@ class MainWindow(QMainWindow):
                                              QKeySequence.StandardKey.Save)
         self.notes_menu.addSeparator()
         self.bookmarks = BookmarksMenu(self.notes_menu, 3, self.notes, lambda: self.corpus, self.open_unit)
-        self._action(self.tools_menu, self.tr("检索词典…"), self._open_dictionary)  # HOOK(search-words):
         self._action(help_menu, self.tr("关于政策起草助手"), self._show_about)
         self._update_nav_actions()
 
@@ -226,11 +225,6 @@ class MainWindow(QMainWindow):
                               shortcut or f"Ctrl+{len(self.views)}")
         self._view_actions[name] = action
         return action
-
-    def _open_dictionary(self) -> None:  # HOOK(search-words): 工具 → 检索词典
-        from .dictionary_dialog import open_dictionary
-
-        open_dictionary(self)
 
     def add_tool_action(self, title: str, callback: Callable[[], None], shortcut: str | None = None) -> QAction:
         """Add an entry to the 工具 menu (e.g. an import dialog)."""
