@@ -1,17 +1,26 @@
 """“您是不是要找”: corrections of a query from the index's own vocabulary (户藉 → 户籍).
 
-A word of the query that the index does not hold (or holds in far fewer clauses than
-a word one character away) is replaced by the indexed words one edit away (a character
-changed, added or left out), the most frequent first.  Candidates are found through
-single-deletion keys (the SymSpell idea), built once per index reader and only when a
-query first needs them.
+A run of the query that the index does not hold (or holds in far fewer clauses than a
+word one character away) is replaced by the indexed words one edit away (a character
+changed, added or left out): first those where the changed character sounds the same
+(drafters type with a pinyin input method: 户藉 → 户籍, 职成 → 职称), then the most
+frequent.  A whole run of Chinese characters is tried first (公易性岗位 → 公益性岗位), then
+its words.  Candidates are found through single-deletion keys (the SymSpell idea), built
+once per index reader and only when a query first needs them.
+
+Readings come from pypinyin's character table (``pinyin_dict.json``), read directly:
+importing pypinyin itself loads its phrase tables (over half a second).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from ..core import segment
 from .analyzer import fold, words
@@ -20,6 +29,39 @@ MIN_CHARS, MAX_CHARS = 2, 8  # vocabulary words considered (Chinese words; a lon
 RARER = 10  # a known word is questioned when a neighbour is this many times as frequent
 MAX_SUGGESTIONS = 3
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=1)
+def _pinyin_table() -> str:
+    """pypinyin's character readings as its JSON text ('"<code point>": "jí,jiè"' lines), or "" without it."""
+    spec = importlib.util.find_spec("pypinyin")  # finds the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return ""
+    try:
+        return (Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json").read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+@lru_cache(maxsize=20_000)
+def readings(char: str) -> frozenset[str]:
+    """The toneless pinyin readings of one character (empty when unknown)."""
+    table = _pinyin_table()
+    start = table.find(f'"{ord(char)}": "')
+    if start < 0:
+        return frozenset()
+    start = table.index(': "', start) + 3
+    raw = table[start:table.index('"', start)]
+    toneless = "".join(c for c in unicodedata.normalize("NFD", raw) if not unicodedata.combining(c))
+    return frozenset(toneless.split(","))
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """Whether *a* and *b* differ only in characters that share a reading (同音字)."""
+    if len(a) != len(b) or a == b:
+        return False
+    return all(x == y or readings(x) & readings(y) for x, y in zip(a, b, strict=True))
 
 
 def _deletions(term: str) -> set[str]:
@@ -61,9 +103,10 @@ class Vocabulary:
         return self._df.get(term, 0)
 
     def neighbours(self, term: str) -> list[str]:
-        """Vocabulary words one edit from *term*, most frequent first."""
+        """Vocabulary words one edit from *term*: those sounding alike first, then the most frequent."""
         found = {t for k in (term, *_deletions(term)) for t in self._keys.get(k, ()) if t != term}
-        return sorted((t for t in found if within_one_edit(term, t)), key=lambda t: (-self._df[t], t))
+        return sorted((t for t in found if within_one_edit(term, t)),
+                      key=lambda t: (not sounds_alike(term, t), -self._df[t], t))
 
 
 @dataclass(frozen=True)
@@ -74,8 +117,11 @@ class _Unit:
 
 
 def _units(text: str, vocabulary: Vocabulary) -> list[_Unit]:
-    """Runs of the query's words worth correcting: an unknown word, or single characters next to each other."""
-    units, run = [], []
+    """Runs of the query worth correcting: each whole run of Chinese characters, then its unknown words and its
+    single characters next to each other."""
+    units = [_Unit(m.start(), m.end(), m.group()) for m in _HAN_RUN.finditer(text)
+             if MIN_CHARS <= len(m.group()) <= MAX_CHARS]
+    run: list = []
     for word, start, end in [*words(text), ("", len(text) + 1, len(text) + 1)]:
         single = len(word) == 1 and _HAN.match(word)
         if single and (not run or run[-1][2] == start):
@@ -93,17 +139,22 @@ def suggest(query: str, vocabulary: Vocabulary, found: int, has_hits: Callable[[
             known: Callable[[str], bool] = lambda _w: False) -> list[str]:
     """Corrected queries (best first) for *query*, which found *found* hits; each is checked with *has_hits*.
 
-    A word *known* (a search-dictionary term) is not corrected; a correction is a dictionary word.
+    A word *known* (a search-dictionary term) is not corrected; a correction is a dictionary word.  A word
+    the index holds is questioned only when no part of the query is unknown to it, and only by words that
+    sound the same and are far more frequent.
     """
     folded = fold(query)
     fixes: list[tuple[_Unit, list[str]]] = []
     has_word = segment.segmenter().has_word
-    for unit in _units(folded, vocabulary):
+    units = [u for u in _units(folded, vocabulary) if not known(u.text)]
+    unknown = [u for u in units if not vocabulary.frequency(u.text)]
+    for unit in unknown or units:
         df = vocabulary.frequency(unit.text)
-        if known(unit.text):
+        if any(u.start <= unit.start and unit.end <= u.end for u, _b in fixes):
             continue
         better = [t for t in vocabulary.neighbours(unit.text)
-                  if vocabulary.frequency(t) >= max(1, df * RARER) and has_word(t)]
+                  if has_word(t) and (not df or (vocabulary.frequency(t) >= df * RARER
+                                                 and sounds_alike(unit.text, t)))]
         if better:
             fixes.append((unit, better))
     if not fixes:

@@ -176,3 +176,17 @@ def test_a_full_name_written_either_way_maps_to_the_short_name(query):
     tiers = expand.tiers(parse(query), synonyms.load())
     vias = {v for t in tiers for i in t.parsed.items for v in i.via}
     assert ("synonym", "人力资源社会保障局", "人社局") in vias
+
+
+def test_corrections_that_sound_the_same_come_first_without_importing_pypinyin():
+    import sys
+
+    from desktop_app.search import suggest as sg
+
+    assert sg.readings("籍") >= {"ji"} and sg.sounds_alike("户藉", "户籍") and sg.sounds_alike("职成", "职称")
+    assert not sg.sounds_alike("职成", "职业") and not sg.sounds_alike("户籍", "户籍")
+    assert sg.within_one_edit("档案转递", "档案转第") and sg.within_one_edit("档案", "档案馆")
+    assert not sg.within_one_edit("档案", "案档")
+    vocabulary = sg.Vocabulary({"职称": 2, "职业": 50, "形成": 40, "职务": 9})
+    assert vocabulary.neighbours("职成")[0] == "职称"
+    assert "pypinyin" not in sys.modules
