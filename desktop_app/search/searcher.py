@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Sequence
@@ -144,25 +145,35 @@ class SearchIndex:
             return SearchResults()
 
     def _answer(self, ask: _Ask) -> SearchResults:
-        dictionary = synonyms.load(self.dictionary_path) if ask.synonyms else None
         with self._lock:
-            hits, truncated = self._tiered(ask, expand.tiers(ask.parsed, dictionary))
+            hits, truncated = self._tiered(ask)
             found = []
             if len(hits) <= FEW_HITS and not truncated:
+                dictionary = self._dictionary(ask)
                 known = (lambda w: bool(dictionary.equivalents(w))) if dictionary is not None else (lambda _w: False)
                 found = suggest(ask.query, self._current_vocabulary(), len(hits), lambda q: self._has_hits(q, ask),
                                 known)
         return SearchResults(hits, suggestions=found, truncated=truncated)
 
-    def _tiered(self, ask: _Ask, tiers: list[expand.Tier]) -> tuple[list[SearchHit], bool]:
-        """Hits of each tier in turn (those of an earlier tier left out), one more than *limit* at most."""
+    def _dictionary(self, ask: _Ask) -> synonyms.Dictionary | None:
+        return synonyms.load(self.dictionary_path) if ask.synonyms else None
+
+    def _tiered(self, ask: _Ask) -> tuple[list[SearchHit], bool]:
+        """Hits of each tier in turn (those of an earlier tier left out), one more than *limit* at most.
+
+        The looser tiers (and the dictionary) are worked out only when the exact one gives too few.
+        """
         searcher = self._current_searcher()
         seen: set[int] = set()
         hits: list[SearchHit] = []
         typed_traditional = is_traditional(ask.query)
-        for tier in tiers:
-            if len(hits) > ask.limit:
+        tiers: list[expand.Tier] = [expand.Tier(expand.EXACT, ask.parsed)]
+        for n in itertools.count():
+            if n == 1:
+                tiers += expand.tiers(ask.parsed, self._dictionary(ask))[1:]
+            if n >= len(tiers) or len(hits) > ask.limit:
                 break
+            tier = tiers[n]
             for docnum, score in self._ranked(tier.parsed, ask, ask.limit + 1 + len(seen)):
                 if docnum in seen:
                     continue

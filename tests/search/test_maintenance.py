@@ -81,3 +81,12 @@ def test_the_pruned_path_still_serves_a_plain_query_with_synonyms_on(shared_inde
     monkeypatch.setattr(scoring.FastScorer, "best_of_all", lambda *a, **k: calls.append(a) or real(*a, **k))
     hits = shared_index.search("就业 创业 服务", limit=3)  # many exact hits: no looser tier is needed
     assert calls and len(hits) == 3 and hits.truncated
+
+
+def test_a_query_with_enough_exact_hits_never_works_out_the_looser_readings(shared_index, monkeypatch):
+    calls = []
+    monkeypatch.setattr(expand, "tiers", lambda *a: calls.append(a) or [expand.Tier(expand.EXACT, a[0])])
+    assert shared_index.search("流动", limit=3).truncated
+    assert calls == []
+    shared_index.search("社保", limit=3)
+    assert len(calls) == 1
