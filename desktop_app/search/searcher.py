@@ -169,9 +169,11 @@ class SearchIndex:
         typed_traditional = is_traditional(ask.query)
         tiers: list[expand.Tier] = [expand.Tier(expand.EXACT, ask.parsed)]
         for n in itertools.count():
+            if len(hits) > ask.limit:
+                break
             if n == 1:
                 tiers += expand.tiers(ask.parsed, self._dictionary(ask))[1:]
-            if n >= len(tiers) or len(hits) > ask.limit:
+            if n >= len(tiers):
                 break
             tier = tiers[n]
             for docnum, score in self._ranked(tier.parsed, ask, ask.limit + 1 + len(seen)):
