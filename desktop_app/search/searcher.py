@@ -151,8 +151,9 @@ class SearchIndex:
             if len(hits) <= FEW_HITS and not truncated:
                 dictionary = self._dictionary(ask)
                 known = (lambda w: bool(dictionary.equivalents(w))) if dictionary is not None else (lambda _w: False)
-                found = suggest(ask.query, self._current_vocabulary(), len(hits), lambda q: self._has_hits(q, ask),
-                                known)
+                reader = self._current_searcher().reader()
+                found = suggest(ask.query, self._current_vocabulary, len(hits), lambda q: self._has_hits(q, ask),
+                                known=known, frequency=lambda w: reader.doc_frequency("text", w))
         return SearchResults(hits, suggestions=found, truncated=truncated)
 
     def _dictionary(self, ask: _Ask) -> synonyms.Dictionary | None:

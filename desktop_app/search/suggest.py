@@ -116,7 +116,7 @@ class _Unit:
     text: str
 
 
-def _units(text: str, vocabulary: Vocabulary) -> list[_Unit]:
+def _units(text: str) -> list[_Unit]:
     """Runs of the query worth correcting: each whole run of Chinese characters, then its unknown words and its
     single characters next to each other."""
     units = [_Unit(m.start(), m.end(), m.group()) for m in _HAN_RUN.finditer(text)
@@ -135,18 +135,27 @@ def _units(text: str, vocabulary: Vocabulary) -> list[_Unit]:
     return units
 
 
-def suggest(query: str, vocabulary: Vocabulary, found: int, has_hits: Callable[[str], bool],
-            known: Callable[[str], bool] = lambda _w: False) -> list[str]:
+def suggest(query: str, vocabulary: Callable[[], Vocabulary] | Vocabulary, found: int,
+            has_hits: Callable[[str], bool], *, known: Callable[[str], bool] = lambda _w: False,
+            frequency: Callable[[str], int] | None = None) -> list[str]:
     """Corrected queries (best first) for *query*, which found *found* hits; each is checked with *has_hits*.
 
     A word *known* (a search-dictionary term) is not corrected; a correction is a dictionary word.  A word
     the index holds is questioned only when no part of the query is unknown to it, and only by words that
     sound the same and are far more frequent.
+
+    The vocabulary (a callable making it, or the vocabulary) is needed only when something is to be corrected:
+    with *frequency* (the index's count of units holding a word) a query that found something and whose
+    words the index all holds is answered without it.
     """
     folded = fold(query)
+    units = [u for u in _units(folded) if not known(u.text)]
+    if frequency is not None and found and all(frequency(w) for w, _s, _e in words(folded) if _HAN.search(w)):
+        return []
+    if callable(vocabulary):
+        vocabulary = vocabulary()
     fixes: list[tuple[_Unit, list[str]]] = []
     has_word = segment.segmenter().has_word
-    units = [u for u in _units(folded, vocabulary) if not known(u.text)]
     unknown = [u for u in units if not vocabulary.frequency(u.text)]
     for unit in unknown or units:
         df = vocabulary.frequency(unit.text)

@@ -39,12 +39,9 @@ def convert(text: str) -> str:
 @lru_cache(maxsize=1)
 def table() -> dict[int, int]:
     """Code point of a traditional character → code point of its simplified form (OpenCC, character alone)."""
-    found = {}
-    for line in paths.resource_path(*TABLE).read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            trad, simp = line.split("\t")
-            found[ord(trad)] = ord(simp)
-    return found
+    text = paths.resource_path(*TABLE).read_text(encoding="utf-8")
+    pairs = text[text.index("\n") + 1:].split()  # after the header line: traditional, simplified, …
+    return dict(zip(map(ord, pairs[0::2]), map(ord, pairs[1::2]), strict=True))
 
 
 def generate() -> str:

@@ -90,3 +90,12 @@ def test_a_query_with_enough_exact_hits_never_works_out_the_looser_readings(shar
     assert calls == []
     shared_index.search("社保", limit=3)
     assert len(calls) == 1
+
+
+def test_a_few_hits_of_known_words_never_build_the_suggestion_vocabulary(corpus, tmp_path):
+    with SearchIndex.open(corpus, tmp_path) as index:
+        hits = index.search("三支一扶")  # one clause: few hits, but nothing to correct
+        assert len(hits) == 1 and hits.suggestions == ()
+        assert index._vocabulary is None
+        assert index.search("户藉").suggestions[0] == "户籍"
+        assert index._vocabulary is not None
