@@ -9,24 +9,17 @@ searcher's fast ranking and whoosh's reference search rank it unchanged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import product
 
 from ..core import segment
 from .analyzer import subwords, words
-from .query import Item, ParsedQuery
+from .query import EXACT, PARTS, SYNONYM, Item, ParsedQuery, Tier
 from .synonyms import Dictionary
 
 MAX_VARIANTS = 16  # readings of one typed item (the product of its words' alternatives) at most
 MAX_RUN_WORDS = 8  # a dictionary term spans at most this many query words
 
-EXACT, TRADITIONAL, SYNONYM, PARTS = "exact", "traditional", "synonym", "parts"
-
-
-@dataclass(frozen=True)
-class Tier:
-    name: str  # EXACT, SYNONYM or PARTS
-    parsed: ParsedQuery
+__all__ = ["EXACT", "PARTS", "SYNONYM", "Tier", "compound_parts", "tiers"]
 
 
 def tiers(parsed: ParsedQuery, dictionary: Dictionary | None) -> list[Tier]:

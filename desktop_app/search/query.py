@@ -100,6 +100,17 @@ class ParsedQuery:
         return [i for alts in self.required for i in alts]
 
 
+EXACT, TRADITIONAL, SYNONYM, PARTS = "exact", "traditional", "synonym", "parts"  # how a hit matched
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One reading of a query: as typed (EXACT), or looser (SYNONYM, PARTS; see :mod:`.expand`)."""
+
+    name: str
+    parsed: ParsedQuery
+
+
 def _lex(text: str) -> list[tuple[str, str]]:
     """("word"|"phrase", text) pieces; an unbalanced quote opens a phrase to the end."""
     pieces: list[tuple[str, str]] = []

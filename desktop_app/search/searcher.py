@@ -8,6 +8,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import query as wq
 from whoosh.scoring import BM25F
@@ -16,13 +17,16 @@ from .. import paths
 from ..core.corpus import Corpus
 from ..core.model import Document
 from ..workspace import Workspace
-from . import expand, highlight, indexer, synonyms
+from . import highlight, indexer
 from .analyzer import fold, fold_width, is_traditional
 from .analyzer import highlight_spans as _highlight_spans
-from .query import ParsedQuery, compact, parse, to_whoosh
+from .query import EXACT, TRADITIONAL, ParsedQuery, Tier, compact, parse, to_whoosh
 from .results import SearchHit, SearchResults, make_fragments
 from .scoring import FastScorer
-from .suggest import Vocabulary, suggest
+
+if TYPE_CHECKING:
+    from . import synonyms
+    from .suggest import Vocabulary
 
 log = logging.getLogger(__name__)
 # The fast ranking failing over to whoosh's own search is logged here; the tests fail on any record of it.
@@ -110,6 +114,8 @@ class SearchIndex:
 
     def dictionary(self) -> synonyms.Dictionary:
         """The search dictionary in use: shipped entries and the user's (``Workspace.dictionary_path``)."""
+        from . import synonyms
+
         return synonyms.load(self.dictionary_path)
 
     def search(self, query: str, *, doc: str | None = None, kind: str | None = None,
@@ -151,13 +157,15 @@ class SearchIndex:
             if len(hits) <= FEW_HITS and not truncated:
                 dictionary = self._dictionary(ask)
                 known = (lambda w: bool(dictionary.equivalents(w))) if dictionary is not None else (lambda _w: False)
+                from .suggest import suggest  # only a query with few hits needs it
+
                 reader = self._current_searcher().reader()
                 found = suggest(ask.query, self._current_vocabulary, len(hits), lambda q: self._has_hits(q, ask),
                                 known=known, frequency=lambda w: reader.doc_frequency("text", w))
         return SearchResults(hits, suggestions=found, truncated=truncated)
 
     def _dictionary(self, ask: _Ask) -> synonyms.Dictionary | None:
-        return synonyms.load(self.dictionary_path) if ask.synonyms else None
+        return self.dictionary() if ask.synonyms else None
 
     def _tiered(self, ask: _Ask) -> tuple[list[SearchHit], bool]:
         """Hits of each tier in turn (those of an earlier tier left out), one more than *limit* at most.
@@ -168,12 +176,14 @@ class SearchIndex:
         seen: set[int] = set()
         hits: list[SearchHit] = []
         typed_traditional = is_traditional(ask.query)
-        tiers: list[expand.Tier] = [expand.Tier(expand.EXACT, ask.parsed)]
+        tiers = [Tier(EXACT, ask.parsed)]
         for n in itertools.count():
             if len(hits) > ask.limit:
                 break
-            if n == 1:
-                tiers += expand.tiers(ask.parsed, self._dictionary(ask))[1:]
+            if n == 1:  # looser readings (and the dictionary) only when the exact one gave too few
+                from .expand import tiers as looser
+
+                tiers += looser(ask.parsed, self._dictionary(ask))[1:]
             if n >= len(tiers):
                 break
             tier = tiers[n]
@@ -193,7 +203,7 @@ class SearchIndex:
         if not parsed.required:
             return False
         searcher = self._current_searcher()
-        tier = expand.Tier(expand.EXACT, parsed)
+        tier = Tier(EXACT, parsed)
         return any(self._hit(score, searcher.stored_fields(docnum), tier, ask.headings_only, False)
                    for docnum, score in self._ranked(parsed, ask, 1))
 
@@ -227,7 +237,7 @@ class SearchIndex:
                                                   filter=wq.And(filters) if filters else None, mask=excluded)
         return [(hit.docnum, hit.score) for hit in results]
 
-    def _hit(self, score: float, fields: dict, tier: expand.Tier, headings_only: bool,
+    def _hit(self, score: float, fields: dict, tier: Tier, headings_only: bool,
              typed_traditional: bool) -> SearchHit | None:
         body = fields.get("body", "")
         heading = fields.get("heading", "")
@@ -239,8 +249,8 @@ class SearchIndex:
         marked = highlight.spans(folded, items)
         via = tuple(dict.fromkeys(v for i in items for v in i.via))
         how = tier.name
-        if how == expand.EXACT and (typed_traditional or _traditional_in(body, folded, items)):
-            how = expand.TRADITIONAL
+        if how == EXACT and (typed_traditional or _traditional_in(body, folded, items)):
+            how = TRADITIONAL
         return SearchHit(doc=fields["doc"], id=fields["id"], num=fields.get("num", ""), heading=heading,
                          kind=fields.get("kind", ""), score=float(score),
                          fragments=make_fragments(body, marked), terms=tuple(highlight.terms(body, marked)),
@@ -249,6 +259,8 @@ class SearchIndex:
 
     def _current_vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
+            from .suggest import Vocabulary
+
             self._vocabulary = Vocabulary.of_reader(self._current_searcher().reader())
         return self._vocabulary
 
