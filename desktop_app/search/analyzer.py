@@ -104,6 +104,11 @@ def fold(text: str) -> str:
     return folded
 
 
+def has_traditional(text: str) -> bool:
+    """Whether *text* may hold a traditional character (one :func:`fold` has met), at C speed."""
+    return bool(_TRADITIONAL) and _FOLD_SIMPLIFIED.pattern().search(text) is not None
+
+
 def is_traditional(text: str) -> bool:
     """Whether *text* holds a character that :func:`fold` turns into its simplified form."""
     return fold_width(text) != fold(text)

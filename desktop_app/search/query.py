@@ -66,9 +66,12 @@ def whole_only(word: str) -> bool:
     return len(word) <= 2 or segment.segmenter().has_word(word) or not subwords.split(word)[0]
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() rejects
+
+
 def compact(text: str) -> str:
     """Folded text with only letters and digits: what a quoted phrase is compared on."""
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    return _NOT_ALNUM.sub("", fold(text))
 
 
 @dataclass

@@ -18,7 +18,7 @@ from ..core.corpus import Corpus
 from ..core.model import Document
 from ..workspace import Workspace
 from . import highlight, indexer
-from .analyzer import fold, fold_width, is_traditional
+from .analyzer import fold, fold_width, has_traditional, is_traditional
 from .analyzer import highlight_spans as _highlight_spans
 from .query import EXACT, TRADITIONAL, ParsedQuery, Tier, compact, parse, to_whoosh
 from .results import SearchHit, SearchResults, make_fragments
@@ -244,8 +244,9 @@ class SearchIndex:
         parsed = tier.parsed
         if parsed.has_phrases and not parsed.accepts(compact(heading if headings_only else body)):
             return None
-        folded, compacted = fold(body), compact(body)
-        items = [i for i in parsed.items if i.satisfied_by(compacted)] or parsed.items
+        folded = fold(body)
+        compacted = compact(body) if parsed.has_phrases else ""
+        items = [i for i in parsed.items if i.satisfied_by(compacted if i.phrase else folded)] or parsed.items
         marked = highlight.spans(folded, items)
         via = tuple(dict.fromkeys(v for i in items for v in i.via))
         how = tier.name
@@ -357,5 +358,7 @@ class _Ask:
 
 def _traditional_in(body: str, folded: str, items) -> bool:
     """Whether a matched word stands in *body* in traditional characters only."""
+    if not has_traditional(body):
+        return False
     width = fold_width(body)
     return any(w in folded and w not in width for i in items for w in i.words)
