@@ -164,8 +164,9 @@ def suggest(query: str, vocabulary: Callable[[], Vocabulary] | Vocabulary, found
         better = [t for t in vocabulary.neighbours(unit.text)
                   if has_word(t) and (not df or (vocabulary.frequency(t) >= df * RARER
                                                  and sounds_alike(unit.text, t)))]
-        if better:
-            fixes.append((unit, better))
+        alike = [t for t in better if sounds_alike(unit.text, t)]
+        if alike or better:  # a same-sounding word is what was meant; the others then are noise (户藉: not 户限)
+            fixes.append((unit, alike or better))
     if not fixes:
         return []
     candidates = []
