@@ -180,10 +180,17 @@ def _department_tools(window: MainWindow) -> None:
     install(window)
 
 
+def _dictionary_tools(window: MainWindow) -> None:
+    """工具 → 检索词典… (the search dictionary: the shipped equivalents and the user's own)."""
+    from .ui.dictionary_dialog import install
+
+    install(window)
+
+
 # Views beside the window's own (阅读, 对照, 落实情况): name, title, factory(window) -> view.
 VIEWS: tuple[tuple[str, str, Callable], ...] = (("draft", "城市草稿", _draft_view),)
 # Functions that add tools to the window (menus and actions); run once the window is painted.
-TOOLS: tuple[Callable, ...] = (_import_tools, _department_tools)
+TOOLS: tuple[Callable, ...] = (_import_tools, _department_tools, _dictionary_tools)
 
 
 def _install_tools(window: MainWindow, defer: bool) -> None:

@@ -26,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "search", help="全文检索所有文档的条款",
         description="全文检索。空格分隔的词须同时出现；OR 表示任一；-词 或 NOT 词 表示排除；"
-                    "用引号括起的短语须连续出现。",
+                    "用引号括起的短语须连续出现。简称和等同说法（社保 ↔ 社会保险）、繁体字、复合词的组成部分"
+                    "也能找到，排在原词命中之后；文件标题、文号（〔〕或﹝﹞）、日期和前言也可检索。",
     )
     p.add_argument("query", nargs="+",
                    help="检索词，如 异地就医、档案 OR 户籍、\"档案转递\"；排除某词写作 -词（如 -就业），"
@@ -36,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="只检索此类文档：central 中央、provincial 省级、city 市级、other 其他")
     p.add_argument("--headings", action="store_true", help="只检索条款标题")
     p.add_argument("--limit", type=_positive_int, default=10, help="最多显示几条（默认 10）")
+    p.add_argument("--no-synonyms", dest="synonyms", action="store_false",
+                   help="不按检索词典扩展简称和等同说法（只找原词、繁简对应和复合词的组成部分）")
     add_json_flag(p)
     p.set_defaults(func=cmd_search)
 
@@ -48,19 +51,36 @@ def cmd_search(args: argparse.Namespace) -> int:
     with SearchIndex.open_default() as index:
         if args.doc and not index.has_document(args.doc):  # a usage error (exit 2), not "no hits"
             raise LookupFailed(f"没有文档 {args.doc!r}；现有文档：{'、'.join(index.document_ids())}")
-        hits = index.search(args.query, doc=args.doc, kind=args.kind, headings_only=args.headings,
-                            limit=args.limit)
+        results = index.search(args.query, doc=args.doc, kind=args.kind, headings_only=args.headings,
+                               limit=args.limit, synonyms=args.synonyms)
     if args.json:
-        print_json({"query": args.query, "hits": [h.to_dict() for h in hits]})
-    elif not hits:
-        print(f"没有找到与“{args.query}”相符的条款。")
+        print_json({"query": args.query, **results.to_dict()})
     else:
-        for n, hit in enumerate(hits, 1):
-            print(f"{n}. 《{hit.title}》{hit.num}{hit.heading}  〔{KIND_LABELS.get(hit.kind, hit.kind)}；"
-                  f"{hit.doc}:{hit.id}；得分 {hit.score:.2f}〕")
-            completeness = Completeness(hit.completeness)
-            if completeness is not Completeness.FULL:
-                print(f"   （知识库只有此条的{completeness_label(completeness)}）")
-            for fragment in hit.fragments:
-                print(f"   …{fragment.marked()}…")
-    return 0 if hits else 1
+        _print_text(args, results)
+    return 0 if results else 1
+
+
+UNIT_LABELS = {"title": "文件标题、文号和日期", "preamble": "前言"}
+VIA_LABELS = {"synonym": "同义", "parts": "拆词"}
+
+
+def _print_text(args: argparse.Namespace, results) -> None:
+    if not results:
+        print(f"没有找到与“{args.query}”相符的条款。")
+    for n, hit in enumerate(results, 1):
+        where = UNIT_LABELS.get(hit.unit, f"{hit.num}{hit.heading}")
+        print(f"{n}. 《{hit.title}》{where}  〔{KIND_LABELS.get(hit.kind, hit.kind)}；"
+              f"{hit.doc}:{hit.id or hit.unit}；得分 {hit.score:.2f}〕")
+        completeness = Completeness(hit.completeness)
+        if completeness is not Completeness.FULL:
+            print(f"   （知识库只有此条的{completeness_label(completeness)}）")
+        if hit.matched_via in VIA_LABELS:
+            print(f"   （{VIA_LABELS[hit.matched_via]}：{'、'.join(hit.equivalents)}）")
+        elif hit.matched_via == "traditional":
+            print("   （繁简：按简体字形找到）")
+        for fragment in hit.fragments:
+            print(f"   …{fragment.marked()}…")
+    if results.truncated:
+        print(f"（结果已截断：只显示前 {args.limit} 条，可用 --limit 显示更多）")
+    if results.suggestions:
+        print(f"您是不是要找：{'　'.join(results.suggestions)}")

@@ -140,6 +140,8 @@ SEARCHES = (  # query, options, (doc, clause) that must be among the hits
     ("户籍", {}, ("central", "part_3__para_4")),
     ("社会性流动", {"doc": "central"}, None),
     ("户籍制度", {"headings_only": True}, ("liaoning", "part_2__para_5")),
+    ("社保", {}, ("liaoning", "part_2__para_8")),  # the search dictionary: 社保 → 社会保险
+    ("戶籍", {}, ("liaoning", "part_2__para_5")),  # traditional characters (OpenCC)
 )
 
 

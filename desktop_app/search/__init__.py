@@ -1,12 +1,13 @@
 """Full-text Chinese search over the corpus (whoosh + jieba); no Qt.
 
-Public API: :class:`SearchIndex`, :class:`SearchHit`, :class:`Fragment`.
+Public API: :class:`SearchIndex`, :class:`SearchResults` (a list of :class:`SearchHit` with suggestions and
+whether it was cut at the limit), :class:`Fragment`; the search dictionary in :mod:`.synonyms`.
 """
 
 from __future__ import annotations
 
 from .indexer import SearchIndexError
-from .results import Fragment, SearchHit
+from .results import Fragment, SearchHit, SearchResults
 from .searcher import SearchIndex
 
-__all__ = ["Fragment", "SearchHit", "SearchIndex", "SearchIndexError"]
+__all__ = ["Fragment", "SearchHit", "SearchIndex", "SearchIndexError", "SearchResults"]

@@ -1,4 +1,5 @@
-"""Text analysis for the search index: width folding, jieba search mode, stop words.
+"""Text analysis for the search index: width, case and traditional-character folding, jieba search mode,
+stop words.
 
 whoosh pickles the analyzer into the index's table of contents, so the analyzer
 is a small class of this module holding no state of its own: unpickling it
@@ -9,6 +10,8 @@ words are loaded lazily, once per process, on the first text analysed.
 from __future__ import annotations
 
 import hashlib
+import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -18,9 +21,10 @@ from whoosh.analysis import Token, Tokenizer
 
 from .. import paths
 from ..core import segment
+from . import traditional
 
 # Bump when the analysis changes in a way the dictionary hashes do not show.
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4  # 4: traditional characters folded to simplified (OpenCC t2s)
 MAX_WORD_FOR_SUBWORDS = 16
 STOPWORDS = ("dict", "stopwords.txt")
 
@@ -44,12 +48,70 @@ class _FoldTable(dict):
         return value
 
 
+class _FoldSimplifiedTable(_FoldTable):
+    """:class:`_FoldTable`, then each traditional character as its simplified form (OpenCC, the character alone:
+    :func:`.traditional.table`).
+
+    Characters changed are remembered in :data:`_TRADITIONAL`, so a text holding one is found with one
+    regular-expression search and converted by OpenCC as a whole (its phrase tables apply).
+    """
+
+    _pattern: re.Pattern | None = None
+
+    def __missing__(self, code: int) -> int:
+        value = super().__missing__(code)
+        simple = traditional.table().get(value)
+        if simple is not None:
+            with _PATTERN_LOCK:
+                _TRADITIONAL.update((chr(code), chr(value)))
+                self._pattern = None
+            value = simple
+        self[code] = value
+        return value
+
+    def pattern(self) -> re.Pattern:
+        pattern = self._pattern
+        if pattern is None:
+            with _PATTERN_LOCK:
+                chars = "".join(sorted(_TRADITIONAL)) or "\x00"
+            pattern = self._pattern = re.compile(f"[{re.escape(chars)}]")
+        return pattern
+
+
 _FOLD = _FoldTable()
+_FOLD_SIMPLIFIED = _FoldSimplifiedTable()
+_TRADITIONAL: set[str] = set()
+_PATTERN_LOCK = threading.Lock()
+
+
+def fold_width(text: str) -> str:
+    """Full-width/half-width and case folding that keeps every offset."""
+    return text.translate(_FOLD)
 
 
 def fold(text: str) -> str:
-    """Full-width/half-width and case folding that keeps every offset."""
-    return text.translate(_FOLD)
+    """Width, case and traditional-character folding that keeps every offset: what the index compares.
+
+    Each character is looked up once per process (then at C speed) in OpenCC's character table; a text
+    holding a traditional character is converted by OpenCC as a whole, so its phrase tables apply, unless
+    that would change the text's length.
+    """
+    folded = text.translate(_FOLD_SIMPLIFIED)
+    if _TRADITIONAL and _FOLD_SIMPLIFIED.pattern().search(text):
+        full = traditional.convert(text.translate(_FOLD))
+        if len(full) == len(text):
+            return full
+    return folded
+
+
+def has_traditional(text: str) -> bool:
+    """Whether *text* may hold a traditional character (one :func:`fold` has met), at C speed."""
+    return bool(_TRADITIONAL) and _FOLD_SIMPLIFIED.pattern().search(text) is not None
+
+
+def is_traditional(text: str) -> bool:
+    """Whether *text* holds a character that :func:`fold` turns into its simplified form."""
+    return fold_width(text) != fold(text)
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +125,7 @@ def stop_words() -> frozenset[str]:
 def analysis_fingerprint() -> str:
     """Changes whenever the tokens of a text could change: dictionaries, analyzer version."""
     digest = hashlib.sha256(f"analyzer {ANALYZER_VERSION}\n".encode())
-    for parts in (segment.USER_DICT, STOPWORDS):
+    for parts in (segment.USER_DICT, STOPWORDS, traditional.TABLE):
         digest.update(paths.resource_path(*parts).read_bytes())
     return digest.hexdigest()[:16]
 

@@ -36,6 +36,9 @@ from whoosh.filedb.compound import CompoundStorage
 from whoosh.filedb.structfile import BufferFile
 from whoosh.util.numeric import byte_to_length
 
+# The layout of a posting block as this codec writes it, recorded in the index manifest: bump it whenever
+# the block format changes, and every index written before is rebuilt instead of misread.
+FORMAT_VERSION = 1
 _SWAP = sys.byteorder != "little"  # files are little-endian on every machine
 _BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
 

@@ -41,6 +41,7 @@ from ..core.errors import PolicyDeskError
 from ..core.fileio import atomic_write_text
 from ..core.model import Document
 from .analyzer import analysis_fingerprint
+from .codec import FORMAT_VERSION as CODEC_FORMAT
 from .schema import SCHEMA_VERSION, build_schema, codec, document_fingerprint, unit_count, unit_records
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ def write_lock(data_dir: Path, timeout: float = LOCK_TIMEOUT):
 
 
 def _identity() -> dict:
-    return {"schema": SCHEMA_VERSION, "analysis": analysis_fingerprint()}
+    return {"schema": SCHEMA_VERSION, "analysis": analysis_fingerprint(), "codec": CODEC_FORMAT}
 
 
 def read_manifest(folder: Path) -> dict | None:

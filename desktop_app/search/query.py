@@ -42,21 +42,36 @@ _FIELD_PREFIX = re.compile(r"^[a-z_]{1,20}:(?=.)")
 
 @dataclass(frozen=True)
 class Item:
-    """One thing asked for: words (all required), or a quoted phrase that must occur as written."""
+    """One thing asked for: words (all required), or a quoted phrase that must occur as written.
+
+    An item made by :mod:`.expand` from a dictionary equivalent or a compound's parts says so in *via*:
+    (how, what was typed, what stands for it), how being ``synonym`` or ``parts``.
+    """
 
     words: tuple[str, ...]
     phrase: str = ""  # the quoted text, compacted (see :func:`compact`); empty for plain words
+    via: tuple[tuple[str, str, str], ...] = ()
 
     def satisfied_by(self, text: str) -> bool:
         """Whether a unit whose compacted text is *text* holds this item."""
         if self.phrase:
             return self.phrase in text
-        return all(w in text or (subwords(w) and all(g in text for g in subwords(w))) for w in self.words)
+        return all(w in text or (not whole_only(w) and all(g in text for g in subwords.split(w)[0]))
+                   for w in self.words)
+
+
+def whole_only(word: str) -> bool:
+    """Whether *word* is found only whole: one index term (else jieba's HMM made it up from the query
+    alone, and the dictionary words inside it are enough)."""
+    return len(word) <= 2 or segment.segmenter().has_word(word) or not subwords.split(word)[0]
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() rejects
 
 
 def compact(text: str) -> str:
     """Folded text with only letters and digits: what a quoted phrase is compared on."""
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    return _NOT_ALNUM.sub("", fold(text))
 
 
 @dataclass
@@ -82,16 +97,21 @@ class ParsedQuery:
         """Every word of the required clauses, in order, once."""
         return list(dict.fromkeys(w for alts in self.required for i in alts for w in i.words))
 
-    def highlight_terms(self, text: str) -> list[str]:
-        """The words to mark in a (folded) *text*: a word found whole is marked whole; the
-        dictionary words inside it only where the whole word is not in the text."""
-        marked = []
-        for w in self.words:
-            if w in text:
-                marked.append(w)
-            else:
-                marked.extend(g for g in subwords(w) if g in text)
-        return list(dict.fromkeys(marked))
+    @property
+    def items(self) -> list[Item]:
+        """Every item of the required clauses, in order."""
+        return [i for alts in self.required for i in alts]
+
+
+EXACT, TRADITIONAL, SYNONYM, PARTS = "exact", "traditional", "synonym", "parts"  # how a hit matched
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One reading of a query: as typed (EXACT), or looser (SYNONYM, PARTS; see :mod:`.expand`)."""
+
+    name: str
+    parsed: ParsedQuery
 
 
 def _lex(text: str) -> list[tuple[str, str]]:

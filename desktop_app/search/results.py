@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -22,49 +23,102 @@ class Fragment:
         return "".join(out)
 
 
+DOCUMENT_UNITS = ("title", "preamble")  # units that are not a part or clause: their hits have no number
+
+
 @dataclass(frozen=True)
 class SearchHit:
     doc: str
     id: str
     num: str
     heading: str
-    kind: str
+    kind: str  # the document's kind: central, provincial, city or other
     score: float
     fragments: tuple[Fragment, ...]
     terms: tuple[str, ...]
     title: str = ""  # the document's short title
     completeness: str = "full"  # the unit's: full, partial or heading-only
+    unit: str = "clause"  # clause, part, title (title, 文号, issuer, date) or preamble
+    matched_via: str = "exact"  # exact, traditional, synonym or parts
+    via: tuple[tuple[str, str, str], ...] = ()  # (how, typed, what matched instead) for synonym and parts
+
+    @property
+    def equivalents(self) -> tuple[str, ...]:
+        """What matched in place of a typed word (社会保险 for 社保; 异地 就医 for 异地就医)."""
+        return tuple(dict.fromkeys(used for _how, _typed, used in self.via))
 
     def to_dict(self) -> dict:
-        return {"doc": self.doc, "id": self.id, "num": self.num, "heading": self.heading, "kind": self.kind,
+        whole = self.unit in DOCUMENT_UNITS
+        return {"doc": self.doc, "id": self.id, "num": None if whole else self.num, "heading": self.heading,
+                "kind": self.unit if whole else self.kind, "doc_kind": self.kind, "unit": self.unit,
                 "title": self.title, "completeness": self.completeness,
-                "score": round(self.score, 4), "terms": list(self.terms),
+                "score": round(self.score, 4), "terms": list(self.terms), "matched_via": self.matched_via,
+                "via": [{"how": how, "typed": typed, "as": used} for how, typed, used in self.via],
                 "fragments": [{"text": f.text, "spans": [list(s) for s in f.spans], "marked": f.marked()}
                               for f in self.fragments]}
+
+
+class SearchResults(list):
+    """The hits of one search (a list, best first) and what else a person should be told about it."""
+
+    def __init__(self, hits=(), *, suggestions: Sequence[str] = (), truncated: bool = False):
+        super().__init__(hits)
+        self.suggestions: tuple[str, ...] = tuple(suggestions)  # “您是不是要找” queries, best first
+        self.truncated = truncated  # more hits than the limit were found
+
+    def to_dict(self) -> dict:
+        return {"hits": [h.to_dict() for h in self], "suggestions": list(self.suggestions),
+                "truncated": self.truncated}
 
 
 FRAGMENT_CHARS = 90
 CONTEXT_BEFORE = 24
 MAX_FRAGMENTS = 3
+_BREAKS = re.compile(r"[\r\n\t\v\f\x1c-\x1f\x85\u2028\u2029]")
+
+
+@dataclass(order=True)
+class _Window:
+    distinct: int
+    count: int
+    neg_start: int
+    start: int = field(compare=False)
+    end: int = field(compare=False)
+    spans: list = field(compare=False)
 
 
 def make_fragments(text: str, spans: Sequence[tuple[int, int]], max_fragments: int = MAX_FRAGMENTS,
                    width: int = FRAGMENT_CHARS) -> tuple[Fragment, ...]:
-    """Up to *max_fragments* excerpts of about *width* characters holding the most distinct matches."""
+    """Up to *max_fragments* excerpts of about *width* characters holding the most distinct matches.
+
+    Excerpts do not overlap, never cut a match (every match inside an excerpt is marked) and hold no
+    line breaks (each becomes a space, so offsets stay those of *text*).
+    """
+    flat = _BREAKS.sub(" ", text)
+    spans = sorted(spans)
     if not spans:
-        return (Fragment(text[:width]),)
+        return (Fragment(flat[:width]),)
     if len(text) <= width:
-        return (Fragment(text, tuple(spans)),)
-    windows = []
-    i = 0
+        return (Fragment(flat, tuple(spans)),)
+    windows, i, floor = [], 0, 0
     while i < len(spans):
-        start = max(0, spans[i][0] - CONTEXT_BEFORE)
+        start = max(floor, spans[i][0] - CONTEXT_BEFORE)
         end = min(len(text), start + width)
-        start = max(0, min(start, end - width))
-        inside = [s for s in spans[i:] if s[0] >= start and s[1] <= end]
-        distinct = len({text[s:e] for s, e in inside})
-        windows.append((distinct, len(inside), -start, start, end, inside))
-        i += max(1, len(inside))
-    best = sorted(windows, reverse=True)[:max_fragments]
-    best.sort(key=lambda w: w[3])
-    return tuple(Fragment(text[s:e], tuple((a - s, b - s) for a, b in inside)) for *_r, s, e, inside in best)
+        start = max(floor, min(start, end - width))
+        for s, e in spans[i:]:
+            if s >= end:
+                break
+            if end < e:  # a match across the edge: take it whole if it is short, else stop before it
+                end = e if e - start <= width + CONTEXT_BEFORE else s
+                break
+        inside = [(s, e) for s, e in spans[i:] if s >= start and e <= end]
+        if not inside:  # a match longer than a fragment: show its beginning, marked
+            end = spans[i][0] + width
+            inside = [(spans[i][0], min(spans[i][1], end))]
+            start = spans[i][0]
+        windows.append(_Window(len({text[s:e] for s, e in inside}), len(inside), -start, start, end, inside))
+        i += len(inside)
+        floor = end
+    best = sorted(sorted(windows, reverse=True)[:max_fragments], key=lambda w: w.start)
+    return tuple(Fragment(flat[w.start:w.end], tuple((a - w.start, b - w.start) for a, b in w.spans))
+                 for w in best)

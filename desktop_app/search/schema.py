@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from ..core.model import Document
 from .analyzer import analyzer, index_terms
 from .codec import ArrayCodec
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: a document's title (with 文号, issuer, date) and preamble are units of their own
 # A word in a clause's heading weighs this many times one in its body (BM25F).
 HEADING_BOOST = 2.5
 # Separates the heading from the body in the value of the ``text`` field.
@@ -75,10 +76,10 @@ class UnitRecord:
     """One searchable unit: a clause, or a part with its heading and any text of its own."""
 
     doc: str
-    id: str
+    id: str  # "" for the title and preamble units (they open the whole document)
     num: str
     kind: str
-    unit: str  # "clause" or "part"
+    unit: str  # "clause", "part", "title" or "preamble"
     order: int
     heading: str
     body: str
@@ -87,7 +88,7 @@ class UnitRecord:
 
     @property
     def key(self) -> str:
-        return f"{self.doc}\x1f{self.id}"
+        return f"{self.doc}\x1f{self.id or self.unit}"
 
     def fields(self) -> dict:
         rest = self.body[len(self.heading):] if self.body.startswith(self.heading) else self.body
@@ -97,9 +98,29 @@ class UnitRecord:
                 "title": self.title, "state": self.state}
 
 
-def unit_records(doc: Document) -> list[UnitRecord]:
-    """Every part heading and clause of *doc*, in reading order."""
+def _dates(date: str) -> list[str]:
+    """An ISO date also as drafters write it (2019-12-25 → 2019年12月25日)."""
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", date.strip())
+    return [date, f"{m[1]}年{int(m[2])}月{int(m[3])}日"] if m else [date]
+
+
+def _document_records(doc: Document) -> list[UnitRecord]:
+    """The title unit (title, 文号, issuer, date, where published) and the preamble unit of *doc*."""
+    kind, title = doc.kind.value, doc.short_title
     records = []
+    lines = [doc.title, doc.doc_number, doc.issuer, *(_dates(doc.date) if doc.date else ()), doc.published_in]
+    if doc.title:
+        records.append(UnitRecord(doc.id, "", "", kind, "title", 0, doc.title,
+                                  "\n".join(line for line in lines if line), title))
+    if doc.preamble:
+        records.append(UnitRecord(doc.id, "", "", kind, "preamble", 0, "", "\n".join(doc.preamble), title,
+                                  doc.preamble_completeness.value))
+    return records
+
+
+def unit_records(doc: Document) -> list[UnitRecord]:
+    """The title and preamble of *doc*, then every part heading and clause, in reading order."""
+    records = _document_records(doc)
     kind, title = doc.kind.value, doc.short_title
     for part in doc.parts:
         if part.heading or part.paragraphs:
@@ -121,7 +142,8 @@ def _item_texts(items) -> list[str]:
 
 def document_fingerprint(doc: Document) -> str:
     """A hash of everything the index holds for *doc* (computed without building its records)."""
-    fields = [doc.kind.value, doc.short_title]
+    fields = [doc.kind.value, doc.short_title, doc.title, doc.doc_number, doc.issuer, doc.date, doc.published_in,
+              doc.preamble_completeness.value, *doc.preamble, "\x1d"]
     for part in doc.parts:
         fields += (part.id, part.num, part.heading, part.completeness.value, *part.paragraphs, "\x1d")
         for c in part.clauses:
@@ -131,4 +153,5 @@ def document_fingerprint(doc: Document) -> str:
 
 
 def unit_count(doc: Document) -> int:
-    return sum(len(p.clauses) + (1 if p.heading or p.paragraphs else 0) for p in doc.parts)
+    return (sum(len(p.clauses) + (1 if p.heading or p.paragraphs else 0) for p in doc.parts)
+            + bool(doc.title) + bool(doc.preamble))

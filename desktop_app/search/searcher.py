@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import query as wq
 from whoosh.scoring import BM25F
@@ -13,14 +16,22 @@ from whoosh.scoring import BM25F
 from ..core.corpus import Corpus
 from ..core.model import Document
 from ..workspace import Workspace
-from . import indexer
-from .analyzer import fold
+from . import highlight, indexer
+from .analyzer import fold, fold_width, has_traditional, is_traditional
 from .analyzer import highlight_spans as _highlight_spans
-from .query import ParsedQuery, compact, parse, to_whoosh
-from .results import SearchHit, make_fragments
+from .query import EXACT, TRADITIONAL, ParsedQuery, Tier, compact, parse, to_whoosh
+from .results import SearchHit, SearchResults, make_fragments
 from .scoring import FastScorer
 
+if TYPE_CHECKING:
+    from . import synonyms
+    from .suggest import Vocabulary
+
 log = logging.getLogger(__name__)
+# The fast ranking failing over to whoosh's own search is logged here; the tests fail on any record of it.
+slow_path_log = logging.getLogger("desktop_app.search.slowpath")
+# Up to this many hits, a query is also offered corrections (“您是不是要找”).
+FEW_HITS = 3
 
 # Length normalisation below the usual 0.75: a clause holding only its heading (central （六）–（十六）)
 # should not outrank the full clause that deals with the same matter.
@@ -47,7 +58,9 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._searcher = None
         self._scorer: FastScorer | None = None
+        self._vocabulary: Vocabulary | None = None
         self._repaired = False
+        self.dictionary_path = Workspace(data_dir).dictionary_path
 
     @classmethod
     def open(cls, corpus: Corpus, data_dir: Path | None = None, *, procs: int = 1) -> SearchIndex:
@@ -98,52 +111,108 @@ class SearchIndex:
 
     # -- queries -----------------------------------------------------------------
 
+    def dictionary(self) -> synonyms.Dictionary:
+        """The search dictionary in use: shipped entries and the user's (``Workspace.dictionary_path``)."""
+        from . import synonyms
+
+        return synonyms.load(self.dictionary_path)
+
     def search(self, query: str, *, doc: str | None = None, kind: str | None = None,
-               headings_only: bool = False, limit: int = 20) -> list[SearchHit]:
+               headings_only: bool = False, limit: int = 20, synonyms: bool = True) -> SearchResults:
         """Ranked hits for *query* (see :mod:`desktop_app.search.query`); never raises on user input.
 
-        A failure inside the index (a file damaged while open) rebuilds it, once per
-        instance, and answers from the rebuilt index.
+        Clauses matching the query as typed come first, then those found through a dictionary
+        equivalent (unless *synonyms* is False), then those holding a compound word's parts
+        (see :mod:`.expand`).  A query with few hits gets suggestions from the index's vocabulary.
+        A failure inside the index (a file damaged while open) rebuilds it, once per instance,
+        and answers from the rebuilt index.
         """
         try:
             parsed, limit = parse(query), int(limit)
         except Exception:  # parse() takes anything; this is a wrong *limit* from a caller
             log.exception("search arguments not understood")
-            return []
+            return SearchResults()
         if not parsed.required or limit <= 0:
-            return []
+            return SearchResults()
+        ask = _Ask(str(query), parsed, doc, kind, headings_only, limit, synonyms)
         try:
-            return self._run(parsed, doc=doc, kind=kind, headings_only=headings_only, limit=limit)
+            return self._answer(ask)
         except Exception:  # a search must not fail the caller
             log.exception("search failed inside the index")
         if self._repaired:
-            return []
+            return SearchResults()
         self._repaired = True
         try:
             self._repair(force=True)
-            return self._run(parsed, doc=doc, kind=kind, headings_only=headings_only, limit=limit)
+            return self._answer(ask)
         except Exception:
             log.exception("search failed after rebuilding the index")
-            return []
+            return SearchResults()
 
-    def _run(self, parsed: ParsedQuery, *, doc: str | None, kind: str | None, headings_only: bool,
-             limit: int) -> list[SearchHit]:
-        field = "heading" if headings_only else "text"
+    def _answer(self, ask: _Ask) -> SearchResults:
         with self._lock:
-            searcher = self._current_searcher()
-            try:
-                ranked = self._ranked_fast(parsed, field, doc, kind, limit)
-            except Exception:  # the fast path reads whoosh's internals; whoosh's own search still answers
-                log.warning("fast ranking failed; using whoosh's search", exc_info=True)
-                ranked = self._ranked_whoosh(parsed, headings_only, doc, kind, limit)
-            hits: list[SearchHit] = []
-            for docnum, score in ranked:
-                found = self._hit(score, searcher.stored_fields(docnum), parsed, headings_only)
+            hits, truncated = self._tiered(ask)
+            found = []
+            if len(hits) <= FEW_HITS and not truncated:
+                dictionary = self._dictionary(ask)
+                known = (lambda w: bool(dictionary.equivalents(w))) if dictionary is not None else (lambda _w: False)
+                from .suggest import suggest  # only a query with few hits needs it
+
+                reader = self._current_searcher().reader()
+                found = suggest(ask.query, self._current_vocabulary, len(hits), lambda q: self._has_hits(q, ask),
+                                known=known, frequency=lambda w: reader.doc_frequency("text", w))
+        return SearchResults(hits, suggestions=found, truncated=truncated)
+
+    def _dictionary(self, ask: _Ask) -> synonyms.Dictionary | None:
+        return self.dictionary() if ask.synonyms else None
+
+    def _tiered(self, ask: _Ask) -> tuple[list[SearchHit], bool]:
+        """Hits of each tier in turn (those of an earlier tier left out), one more than *limit* at most.
+
+        The looser tiers (and the dictionary) are worked out only when the exact one gives too few.
+        """
+        searcher = self._current_searcher()
+        seen: set[int] = set()
+        hits: list[SearchHit] = []
+        typed_traditional = is_traditional(ask.query)
+        tiers = [Tier(EXACT, ask.parsed)]
+        for n in itertools.count():
+            if len(hits) > ask.limit:
+                break
+            if n == 1:  # looser readings (and the dictionary) only when the exact one gave too few
+                from .expand import tiers as looser
+
+                tiers += looser(ask.parsed, self._dictionary(ask))[1:]
+            if n >= len(tiers):
+                break
+            tier = tiers[n]
+            for docnum, score in self._ranked(tier.parsed, ask, ask.limit + 1 + len(seen)):
+                if docnum in seen:
+                    continue
+                found = self._hit(score, searcher.stored_fields(docnum), tier, ask.headings_only, typed_traditional)
                 if found is not None:
+                    seen.add(docnum)
                     hits.append(found)
-                    if len(hits) == limit:
+                    if len(hits) > ask.limit:
                         break
-        return hits
+        return hits[:ask.limit], len(hits) > ask.limit
+
+    def _has_hits(self, query: str, ask: _Ask) -> bool:
+        parsed = parse(query)
+        if not parsed.required:
+            return False
+        searcher = self._current_searcher()
+        tier = Tier(EXACT, parsed)
+        return any(self._hit(score, searcher.stored_fields(docnum), tier, ask.headings_only, False)
+                   for docnum, score in self._ranked(parsed, ask, 1))
+
+    def _ranked(self, parsed: ParsedQuery, ask: _Ask, limit: int) -> list[tuple[int, float]]:
+        field = "heading" if ask.headings_only else "text"
+        try:
+            return self._ranked_fast(parsed, field, ask.doc, ask.kind, limit)
+        except Exception:  # the fast path reads whoosh's internals; whoosh's own search still answers
+            slow_path_log.warning("fast ranking failed; using whoosh's search", exc_info=True)
+            return self._ranked_whoosh(parsed, ask.headings_only, ask.doc, ask.kind, limit)
 
     def _ranked_fast(self, parsed: ParsedQuery, field: str, doc: str | None, kind: str | None, limit: int):
         if self._scorer is None:
@@ -167,24 +236,41 @@ class SearchIndex:
                                                   filter=wq.And(filters) if filters else None, mask=excluded)
         return [(hit.docnum, hit.score) for hit in results]
 
-    def _hit(self, score: float, fields: dict, parsed: ParsedQuery, headings_only: bool) -> SearchHit | None:
+    def _hit(self, score: float, fields: dict, tier: Tier, headings_only: bool,
+             typed_traditional: bool) -> SearchHit | None:
         body = fields.get("body", "")
         heading = fields.get("heading", "")
+        parsed = tier.parsed
         if parsed.has_phrases and not parsed.accepts(compact(heading if headings_only else body)):
             return None
-        terms = parsed.highlight_terms(fold(body))
+        folded = fold(body)
+        compacted = compact(body) if parsed.has_phrases else ""
+        items = [i for i in parsed.items if i.satisfied_by(compacted if i.phrase else folded)] or parsed.items
+        marked = highlight.spans(folded, items)
+        via = tuple(dict.fromkeys(v for i in items for v in i.via))
+        how = tier.name
+        if how == EXACT and (typed_traditional or _traditional_in(body, folded, items)):
+            how = TRADITIONAL
         return SearchHit(doc=fields["doc"], id=fields["id"], num=fields.get("num", ""), heading=heading,
                          kind=fields.get("kind", ""), score=float(score),
-                         fragments=make_fragments(body, _highlight_spans(body, terms)), terms=tuple(terms),
-                         title=fields.get("title", ""), completeness=fields.get("state", "full"))
+                         fragments=make_fragments(body, marked), terms=tuple(highlight.terms(body, marked)),
+                         title=fields.get("title", ""), completeness=fields.get("state", "full"),
+                         unit=fields.get("unit", "clause"), matched_via=how, via=via)
+
+    def _current_vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None:
+            from .suggest import Vocabulary
+
+            self._vocabulary = Vocabulary.of_reader(self._current_searcher().reader())
+        return self._vocabulary
 
     def _current_searcher(self):
         if self._searcher is None:
             self._searcher = self._ix.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1))
-            self._scorer = None
+            self._scorer = self._vocabulary = None
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
-            self._scorer = None
+            self._scorer = self._vocabulary = None
         return self._searcher
 
     def highlight_spans(self, text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
@@ -240,7 +326,7 @@ class SearchIndex:
             except Exception:
                 log.debug("closing a searcher failed", exc_info=True)
             self._searcher = None
-            self._scorer = None
+            self._scorer = self._vocabulary = None
 
     def doc_count(self) -> int:
         return self._ix.doc_count()
@@ -254,3 +340,24 @@ class SearchIndex:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+@dataclass(frozen=True)
+class _Ask:
+    """One search request."""
+
+    query: str
+    parsed: ParsedQuery
+    doc: str | None
+    kind: str | None
+    headings_only: bool
+    limit: int
+    synonyms: bool
+
+
+def _traditional_in(body: str, folded: str, items) -> bool:
+    """Whether a matched word stands in *body* in traditional characters only."""
+    if not has_traditional(body):
+        return False
+    width = fold_width(body)
+    return any(w in folded and w not in width for i in items for w in i.words)

@@ -12,9 +12,12 @@ the user types), never a thread of its own.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -93,6 +96,8 @@ class SearchPanel(QWidget):
         self.query_edit.returnPressed.connect(self._on_return_pressed)
         self.doc_filter.currentIndexChanged.connect(self._on_filter_changed)
         self.kind_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.synonyms_box.toggled.connect(self._on_synonyms_toggled)
+        self.suggest_label.linkActivated.connect(self._on_suggestion_clicked)
         self.results.activated.connect(self._on_hit_activated)
         self.results.clicked.connect(self._on_hit_activated)
         self.query_edit.installEventFilter(self)
@@ -107,9 +112,23 @@ class SearchPanel(QWidget):
         self.query_edit.setClearButtonEnabled(True)
         self.doc_filter = QComboBox()
         self.kind_filter = QComboBox()
+        self.synonyms_box = QCheckBox(self.tr("同义"))
+        self.synonyms_box.setChecked(True)
+        self.synonyms_box.setToolTip(self.tr("也找简称、全称和等同说法（社保 ↔ 社会保险），排在原词之后；"
+                                             "词表见 工具 → 检索词典"))
+        self.hint_label = QLabel(self.tr("空格＝同时出现　OR＝任一　-词＝排除　\"短语\"＝连续出现　"
+                                         "文号、日期、繁体字也可检索"))
+        self.hint_label.setObjectName("searchHint")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("color:#888; font-size:small")
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setStyleSheet("color:#666")
+        self.suggest_label = QLabel()
+        self.suggest_label.setObjectName("searchSuggestions")
+        self.suggest_label.setWordWrap(True)
+        self.suggest_label.setTextFormat(Qt.TextFormat.RichText)
+        self.suggest_label.hide()
         self.model = SearchResultsModel(parent=self)
         self.results = QListView()
         self.results.setObjectName("searchResults")
@@ -121,11 +140,14 @@ class SearchPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.doc_filter, 1)
         filters.addWidget(self.kind_filter)
+        filters.addWidget(self.synonyms_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query_edit)
+        layout.addWidget(self.hint_label)
         layout.addLayout(filters)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.suggest_label)
         layout.addWidget(self.results, 1)
 
     def set_corpus(self, corpus: Corpus) -> None:
@@ -162,7 +184,7 @@ class SearchPanel(QWidget):
 
     def current_query(self) -> Query:
         return Query(self.query_edit.text().strip(), self.doc_filter.currentData() or None,
-                     self.kind_filter.currentData() or None)
+                     self.kind_filter.currentData() or None, synonyms=self.synonyms_box.isChecked())
 
     @Slot(str)
     def _on_text_edited(self, _text: str) -> None:
@@ -176,8 +198,17 @@ class SearchPanel(QWidget):
     def _on_filter_changed(self, _row: int) -> None:
         self._ask()
 
+    @Slot(bool)
+    def _on_synonyms_toggled(self, _on: bool) -> None:
+        self._ask()
+
+    @Slot(str)
+    def _on_suggestion_clicked(self, text: str) -> None:
+        self.set_query(text)
+
     def _ask(self) -> None:
         query = self.current_query()
+        self._show_suggestions(())
         if not query.text:
             self._service.cancel()
             self.model.set_hits([])
@@ -192,19 +223,29 @@ class SearchPanel(QWidget):
             self.status_label.setText(self.tr("正在加载检索索引，加载完成后自动显示结果…"))
 
     # ---- answers -------------------------------------------------------------------
-    @Slot(int, object, list)
-    def _on_results_ready(self, generation: int, query: Query, hits: list) -> None:
+    @Slot(int, object, object)
+    def _on_results_ready(self, generation: int, query: Query, hits) -> None:
         if generation != self._service.latest_generation:
             return
         self._shown_query = query
         self.model.set_hits(hits)
-        if hits:
+        if getattr(hits, "truncated", False):
+            self.status_label.setText(self.tr("“%1”：显示前 %2 条结果（结果已截断，可加词缩小范围），回车或单击打开")
+                                      .replace("%1", query.text).replace("%2", str(len(hits))))
+        elif hits:
             self.status_label.setText(self.tr("“%1”：%2 条结果，回车或单击打开").replace("%1", query.text)
                                       .replace("%2", str(len(hits))))
-            self.results.setCurrentIndex(self.model.index(0))
         else:
             self.status_label.setText(self.tr("“%1”：没有找到").replace("%1", query.text))
+        if hits:
+            self.results.setCurrentIndex(self.model.index(0))
+        self._show_suggestions(getattr(hits, "suggestions", ()))
         self.resultsShown.emit(len(hits))
+
+    def _show_suggestions(self, suggestions) -> None:
+        links = "　".join(f'<a href="{html.escape(s)}">{html.escape(s)}</a>' for s in suggestions)
+        self.suggest_label.setText(self.tr("您是不是要找：%1").replace("%1", links) if links else "")
+        self.suggest_label.setVisible(bool(links))
 
     @Slot(str)
     def _on_state_changed(self, state: str) -> None:

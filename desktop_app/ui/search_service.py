@@ -24,13 +24,14 @@ class Query:
     doc: str | None = None
     kind: str | None = None
     limit: int = 50
+    synonyms: bool = True  # HOOK(search-words): expand abbreviations and equivalents (the 同义 check box)
 
 
 class SearchService(QObject):
     """Owns the ``desktop_app.search.SearchIndex``; jobs run on the serial index worker."""
 
     stateChanged = Signal(str)        # loading / ready / failed
-    resultsReady = Signal(int, object, list)   # generation, Query, hits
+    resultsReady = Signal(int, object, object)   # generation, Query, hits  # HOOK(search-words): SearchResults
     failed = Signal(str)
 
     def __init__(self, corpus: Corpus, index_parent: Path, parent=None) -> None:
@@ -103,7 +104,8 @@ class SearchService(QObject):
         index = self._index
 
         def job() -> list:
-            return index.search(query.text, doc=query.doc, kind=query.kind, limit=query.limit)
+            return index.search(query.text, doc=query.doc, kind=query.kind, limit=query.limit,
+                                synonyms=query.synonyms)  # HOOK(search-words)
 
         # latest_only: a query superseded before it started is skipped, a late answer dropped
         QueryOp(parent=self, op=job, success=lambda hits: self._on_answered(generation, query, hits)) \
@@ -111,7 +113,7 @@ class SearchService(QObject):
 
     def _on_answered(self, generation: int, query: Query, hits: list) -> None:
         if generation == self._generation:
-            self.resultsReady.emit(generation, query, list(hits))
+            self.resultsReady.emit(generation, query, hits)  # HOOK(search-words): SearchResults, not a copy
 
     def update_corpus(self, corpus: Corpus, changed_doc: str | None = None) -> None:
         """After an import: update one document in the index (on the serial worker)."""

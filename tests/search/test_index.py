@@ -40,13 +40,15 @@ def count_rebuilds(monkeypatch):
 
 
 def expected_units(docs) -> int:
-    return sum(len(d.clauses) + sum(1 for p in d.parts if p.heading or p.paragraphs) for d in docs)
+    # every clause, every part with a heading or text, and each document's title and preamble
+    return sum(len(d.clauses) + sum(1 for p in d.parts if p.heading or p.paragraphs) + bool(d.title)
+               + bool(d.preamble) for d in docs)
 
 
 def test_index_lives_in_the_user_data_dir(corpus, data_dir):
     with SearchIndex.open(corpus) as index:
         assert index.search("异地就医")
-        assert index.doc_count() == expected_units(corpus.documents) == 44
+        assert index.doc_count() == expected_units(corpus.documents) == 48
     manifest = json.loads((data_dir / "index" / "manifest.json").read_text(encoding="utf-8"))
     assert set(manifest["docs"]) == {LN, CE}
 
@@ -67,7 +69,8 @@ def test_an_added_document_is_indexed_incrementally(corpus, data_dir, monkeypatc
         assert index.doc_count() == expected_units(docs)
         hits = index.search("鞍山")
         assert {(h.doc, h.kind) for h in hits} == {("anshan", "city")}
-        assert {h.num for h in hits} == {"（三）", "（四）", "（十三）"}
+        assert {h.num for h in hits if h.unit == "clause"} == {"（三）", "（四）", "（十三）"}
+        assert {h.unit for h in hits if h.unit != "clause"} == {"title"}  # 鞍山市关于…的实施措施
 
 
 def test_changed_and_removed_documents_are_brought_up_to_date(corpus, data_dir, monkeypatch):
@@ -90,7 +93,7 @@ def test_update_and_remove_one_document(corpus, data_dir, monkeypatch):
     assert {h.doc for h in index.search("抚顺")} == {"anshan"}
     index.remove_document("anshan")
     assert index.search("抚顺") == []
-    assert index.doc_count() == 44
+    assert index.doc_count() == 48
     index.close()
     # A fresh process with the shipped corpus finds the index in step: no segment is written (the
     # manifest records the files' stamps once more), and the process after that writes nothing at all.
@@ -161,7 +164,7 @@ def test_a_damaged_index_is_rebuilt_without_a_crash(corpus, data_dir, damage):
     damage(data_dir / "index")
     with SearchIndex.open(corpus) as index:
         assert [(h.doc, h.id) for h in index.search("档案")] == expected
-        assert index.doc_count() == 44
+        assert index.doc_count() == 48
     SearchIndex.open(corpus).close()  # and it stays repaired
 
 

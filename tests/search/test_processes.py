@@ -88,7 +88,7 @@ def test_a_process_killed_after_commit_before_the_manifest_is_repaired(corpus, d
     kill(child)
     with SearchIndex.open(corpus) as index:  # the shipped corpus: the half-recorded city doc must go
         assert index.search("鞍山") == []
-        assert index.doc_count() == 44
+        assert index.doc_count() == 48
         assert {(h.doc, h.num) for h in index.search("档案")} == {(LN, "（十一）"), (CE, "（六）")}
 
 
@@ -104,7 +104,7 @@ def test_a_process_killed_during_a_rebuild_leaves_an_index_that_is_rebuilt(corpu
     kill(child)
     assert not (data_dir / "index" / "manifest.json").exists()
     with SearchIndex.open(corpus) as index:
-        assert index.doc_count() == 44
+        assert index.doc_count() == 48
         assert [h.num for h in index.search("三支一扶")] == ["（十）"]
 
 
@@ -139,7 +139,7 @@ def test_two_processes_building_and_writing_at_once_corrupt_nothing(corpus, data
     states, _records = indexer.corpus_state(docs)
     assert manifest["docs"] == states  # both processes' last writes are recorded
     with SearchIndex.open_documents(docs) as index:
-        assert index.doc_count() == 44 + 2 * 22
+        assert index.doc_count() == 48 + 2 * 24
         assert {h.doc for h in index.search("鞍山")} == {"anshan"}
         assert {h.doc for h in index.search("大连")} == {"dalian"}
         assert index.search("抚顺") == []

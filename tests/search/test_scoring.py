@@ -20,7 +20,10 @@ WORDS = ["档案", "就业", "创业", "服务", "人才", "流动", "社会", "
 
 
 def assert_same(index: SearchIndex, query: str, **kw):
-    parsed = parse(query)
+    assert_same_parsed(index, parse(query), query, **kw)
+
+
+def assert_same_parsed(index: SearchIndex, parsed, query: str, **kw):
     if not parsed.required:
         return
     limit = kw.pop("limit", 10)

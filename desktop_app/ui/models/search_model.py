@@ -13,6 +13,7 @@ ROOT = QModelIndex()  # the invisible root, as default parent
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1    # the SearchHit
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2   # rich text for the delegate
 MARK_STYLE = "background:#ffe08a; font-weight:bold"
+UNIT_LABELS = {"title": "文件标题、文号和日期", "preamble": "前言"}
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -53,13 +54,25 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
     def _title(self, hit: Any) -> str:
-        return f"{self._doc_names.get(hit.doc, hit.doc)} {hit.num}{hit.heading}"
+        unit = getattr(hit, "unit", "clause")
+        where = f"{UNIT_LABELS[unit]}" if unit in UNIT_LABELS else f"{hit.num}{hit.heading}"
+        return f"{self._doc_names.get(hit.doc, hit.doc)} {where}"
 
     def _html(self, hit: Any) -> str:
         title = html.escape(self._title(hit))
         frags = " … ".join(_fragment_html(f) for f in hit.fragments)
-        return (f'<div style="font-weight:bold; color:#1a3d6d">{title}</div>'
+        how = _how_matched(hit)
+        how = f' <span style="color:#8a5a00; font-weight:normal">〔{html.escape(how)}〕</span>' if how else ""
+        return (f'<div style="font-weight:bold; color:#1a3d6d">{title}{how}</div>'
                 f'<div style="color:#333">{frags}</div>')
+
+
+def _how_matched(hit: Any) -> str:
+    """同义：社会保险 / 拆词：异地 就医 / 繁简 for a hit that did not match as typed."""
+    via = getattr(hit, "matched_via", "exact")
+    if via in ("synonym", "parts"):
+        return ("同义：" if via == "synonym" else "拆词：") + "、".join(hit.equivalents)
+    return "繁简" if via == "traditional" else ""
 
 
 def _fragment_html(fragment: Any) -> str:
