@@ -41,6 +41,7 @@ from ..core.errors import PolicyDeskError
 from ..core.fileio import atomic_write_text
 from ..core.model import Document
 from .analyzer import analysis_fingerprint
+from .bulk import BulkWriter
 from .schema import SCHEMA_VERSION, build_schema, codec, document_fingerprint, unit_count, unit_records
 
 log = logging.getLogger(__name__)
@@ -168,16 +169,16 @@ def rebuild(folder: Path, docs: dict[str, Document], states: dict[str, dict], pr
     return whoosh_index.open_dir(str(folder))
 
 
-def _writer(ix, procs: int):
+def _writer(ix, procs: int = 1):
     if procs > 1:
         return ix.writer(procs=procs, limitmb=128, multisegment=True, codec=codec())
-    return ix.writer(limitmb=256, timeout=LOCK_TIMEOUT, codec=codec())
+    return BulkWriter(ix, timeout=LOCK_TIMEOUT, codec=codec())
 
 
 def apply_changes(folder: Path, ix, changed: dict[str, Document], states: dict[str, dict],
                   removed: Iterable[str], *, sources: list | None = None):
     """Re-index *changed* documents and drop *removed* ones, in one commit."""
-    writer = ix.writer(timeout=LOCK_TIMEOUT, codec=codec())
+    writer = _writer(ix)
     try:
         for doc_id in [*removed, *changed]:
             writer.delete_by_term("doc", doc_id)
