@@ -88,34 +88,29 @@ def commit_import(plan: ImportPlan, links: list[Link] | None = None, *, store: U
     saved = store.save(plan.document, links, replace_existing=replace_existing,
                        replaces_builtin=plan.completion is not None)
     if update_index:
-        update_search_index(plan.document.id)
+        update_search_index()
     return saved
 
 
 def remove_document(doc_id: str, *, store: UserStore | None = None) -> RemoveResult:
     """Remove an imported document and its links, and take it out of the search index."""
     result = (store or UserStore()).remove(doc_id)
-    update_search_index(doc_id, removed=not result.restored_builtin)
+    update_search_index()
     return result
 
 
-def update_search_index(doc_id: str, *, removed: bool = False) -> bool:
-    """Bring the search index up to date for one document.
+def update_search_index() -> bool:
+    """Bring the search index up to date after a document was imported or removed.
 
-    Returns False when no index has been built yet: the first ``SearchIndex.open`` builds it
-    from the corpus, this document included (or not, once removed).
+    Opening the index does it: it compares the index with the corpus and re-indexes exactly
+    the documents that were added, changed or removed, once (an ``update_document`` after
+    the open would index the new document a second time).  Returns False when no index has
+    been built yet: the first ``SearchIndex.open`` builds it from the corpus, this document
+    included (or not, once removed).
     """
     from ..search import SearchIndex  # whoosh and jieba: loaded only when an index is there to update
 
     if not (paths.data_dir(create=False) / "index").is_dir():
         return False
-    corpus = Corpus.load_default()
-    index = SearchIndex.open(corpus)
-    try:
-        if removed:
-            index.remove_document(doc_id)
-        else:
-            index.update_document(corpus.document(doc_id))
-    finally:
-        index.close()
+    SearchIndex.open(Corpus.load_default()).close()
     return True
