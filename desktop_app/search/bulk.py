@@ -14,7 +14,7 @@ values go straight into arrays (document numbers are ascending by construction);
 at commit the terms are sorted once, and each list is written a block at a time
 (:meth:`ArrayPostingsWriter.add_arrays`).  The files are byte for byte what
 whoosh would write for the same documents (``tests/search/test_bulk.py``); the
-table of contents, deletions, locking and the merge policy are whoosh's own, and
+table of contents, deletions, locking and the merge policy are whoosh's own;
 postings of segments the merge policy folds in are appended after ours.
 """
 
@@ -102,7 +102,6 @@ class BulkWriter(SegmentWriter):
 
     def _flush_segment(self):
         self.perdocwriter.close()
-        self._take_pool()
         perdoc = self.per_document_reader()
         try:
             self._write_postings(perdoc)
@@ -110,12 +109,11 @@ class BulkWriter(SegmentWriter):
             perdoc.close()
         self.fieldwriter.close()
 
-    def _take_pool(self) -> None:
-        """Postings the merge policy put in whoosh's pool (segments folded into this one) join ours;
-        their document numbers follow ours, so each list stays ascending."""
-        for name, tbytes, docnum, weight, vbytes in self.pool.iter_postings():
-            if name not in self.schema:
-                continue
+    def add_postings_to_pool(self, reader, startdoc, docmap):
+        """The postings of a segment the merge policy folds in join ours (whoosh's pool would assert on
+        the empty values whoosh itself reads back for ID fields); their document numbers follow ours,
+        so each list stays ascending."""
+        for name, tbytes, docnum, weight, vbytes in self._process_posts(reader.iter_postings(), startdoc, docmap):
             field = self.schema[name]
             terms = self._postings.setdefault(name, {})
             if _counts_frequencies(field):
