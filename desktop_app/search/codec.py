@@ -41,7 +41,7 @@ from whoosh.util.numeric import byte_to_length
 
 _SWAP = sys.byteorder != "little"  # files are little-endian on every machine
 _BIG = sys.byteorder == "big"
-_BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
+BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
 # A document's stored fields, pickled but not compressed: whoosh deflates each document's on its own
 # (a zlib stream set up per document: a sixth of building the index, for a file a third smaller).
 RAW_STORED = columns.PickleColumn(columns.VarBytesColumn())
@@ -159,15 +159,20 @@ def block_arrays(matcher: ArrayLeafMatcher) -> tuple[array, array]:
     return _from_bytes("I", data[0]), block_weights(data[1], matcher._blocklength)
 
 
-def length_table(perdoc, field: str) -> list[int] | None:
-    """Every document's length of *field* from a W3 per-document reader (whoosh keeps one byte per
-    document), read in one go; None if *perdoc* is not one."""
+def length_codes(perdoc, field: str) -> bytes | None:
+    """Every document's length of *field* from a W3 per-document reader as whoosh keeps it, one byte per
+    document (``length_to_byte``; :data:`BYTE_LENGTHS` decodes), read in one go; None if *perdoc* is not one."""
     try:
         column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-        raw = column._dbfile.get(column._basepos, column._count)
+        return bytes(column._dbfile.get(column._basepos, column._count))
     except Exception:  # another codec or reader: callers ask document by document
         return None
-    return [_BYTE_LENGTHS[b] for b in raw]
+
+
+def length_table(perdoc, field: str) -> list[int] | None:
+    """:func:`length_codes` decoded."""
+    codes = length_codes(perdoc, field)
+    return None if codes is None else [BYTE_LENGTHS[b] for b in codes]
 
 
 class _LengthTables:
