@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from array import array
 
-from whoosh.formats import Frequency
+from whoosh.analysis import IDTokenizer
+from whoosh.formats import Existence, Frequency
 from whoosh.writing import SegmentWriter
 
 from .codec import ArrayPostingsWriter, length_table
@@ -30,6 +31,11 @@ from .codec import ArrayPostingsWriter, length_table
 # (document numbers, weights, values) of one term: values are frequencies (array "I") for fields that
 # count them (:func:`_counts_frequencies`), else each posting's encoded value
 _Postings = tuple[array, array, "array | list[bytes]"]
+
+
+def _whole_value(field) -> bool:
+    """Whether *field* indexes its value as one term without a value (whoosh's ``ID``)."""
+    return type(field.analyzer) is IDTokenizer and type(field.format) is Existence
 
 
 def _counts_frequencies(field) -> bool:
@@ -89,6 +95,14 @@ class BulkWriter(SegmentWriter):
                 entry[1].append(weight)
                 entry[2].append(freq)
             return sum(freqs.values())
+        if isinstance(value, str) and _whole_value(field):  # an ID: one term, the value itself
+            entry = get(value.encode("utf-8"))
+            if entry is None:
+                entry = terms[value.encode("utf-8")] = (array("I"), array("f"), [])
+            entry[0].append(docnum)
+            entry[1].append(field.format.field_boost * boost)
+            entry[2].append(b"")
+            return 0
         length = 0
         for tbytes, freq, weight, vbytes in field.index(value):
             entry = get(tbytes)
