@@ -44,6 +44,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,6 +79,36 @@ def generate(n_clauses: int, seed: int = 20191229) -> list[Document]:
         count = min(CLAUSES_PER_DOC, n_clauses - n * CLAUSES_PER_DOC)
         docs.append(_document(rng, f"gen{n:05d}", city, count, (sentences, headings, part_headings)))
     return docs
+
+
+def plans(n_plans: int, clauses_each: int, seed: int = 20191229) -> list[Document]:
+    """*n_plans* long city plans of *clauses_each* clauses (generated documents joined, parts renumbered)."""
+    short = generate(n_plans * clauses_each, seed)
+    per_plan = -(-clauses_each // CLAUSES_PER_DOC)
+    joined = []
+    for n in range(n_plans):
+        parts = [p for d in short[n * per_plan:(n + 1) * per_plan] for p in d.parts]
+        parts = [replace(p, id=f"part_{i + 1}", num=f"{i + 1}.",
+                         clauses=tuple(replace(c, id=f"part_{i + 1}__para_{k + 1}", part_id=f"part_{i + 1}")
+                                       for k, c in enumerate(p.clauses)))
+                 for i, p in enumerate(parts)]
+        first = short[n * per_plan]
+        joined.append(replace(first, id=f"plan{n:03d}", title=first.title.replace(first.id, f"plan{n:03d}"),
+                              parts=tuple(parts)))
+    return joined
+
+
+def save_documents(docs: list[Document], data_dir: Path, age_s: float = 3600) -> None:
+    """*docs* saved as imported documents of the data directory, written *age_s* seconds ago."""
+    from desktop_app.core.xmlio import document_to_xml
+
+    folder = data_dir / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    then = time.time() - age_s
+    for doc in docs:
+        path = folder / f"{doc.id}.xml"
+        path.write_bytes(document_to_xml(doc))
+        os.utime(path, (then, then))
 
 
 def _document(rng, doc_id, city, count, pools) -> Document:
@@ -116,16 +147,9 @@ class Ours:
 
     def build(self, docs):
         """The generated documents saved as imported ones (an hour ago), then indexed as the app does."""
-        from desktop_app.core.xmlio import document_to_xml
         from desktop_app.search import SearchIndex
 
-        folder = self.data / "documents"
-        folder.mkdir(parents=True, exist_ok=True)
-        an_hour_ago = time.time() - 3600
-        for doc in docs:
-            path = folder / f"{doc.id}.xml"
-            path.write_bytes(document_to_xml(doc))
-            os.utime(path, (an_hour_ago, an_hour_ago))
+        save_documents(docs, self.data)
         os.environ["POLICYDESK_DATA_DIR"] = str(self.data)
         corpus = Corpus.load_default()
         t = time.perf_counter()

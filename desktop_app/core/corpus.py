@@ -19,6 +19,8 @@ Unit = Part | Clause
 
 LINKS_FILE = "crosslinks.tsv"
 CITIES_FILE = "data/liaoning-cities.tsv"
+# HOOK(search-scale): the parsed documents, kept under the data directory's cache folder (see doccache.py)
+DOCUMENT_CACHE = "documents.pickle"
 ADAPTATION_FILE = "data/city-adaptation.tsv"
 # A file changed this recently may change again within its clock's resolution without its stamp changing
 # (FAT keeps 2 s): its stamp says nothing yet.
@@ -105,21 +107,21 @@ class Corpus:
 
     # ---- loading -------------------------------------------------------
     @classmethod
-    def load(cls, builtin_dir: str | Path | None = None, user_dir: str | Path | None = None) -> Corpus:
+    def load(cls, builtin_dir: str | Path | None = None, user_dir: str | Path | None = None, *,
+             cache: Path | None = None) -> Corpus:
         """Load the shipped corpus and, if given, the user's imported documents and links.
 
         A user document with the id of a shipped one (e.g. an imported full text of
-        ``central``) takes its place.
+        ``central``) takes its place.  *cache*: a file keeping the parsed documents
+        (:mod:`.doccache`), used while the document files are unchanged.
         """
         builtin = Path(builtin_dir) if builtin_dir else paths.policy_texts_dir()
         sources = source_stamps(builtin, user_dir)  # before reading: a file changed meanwhile shows as changed
-        docs = {d.id: d for d in _read_dir(builtin)}
+        user = Path(user_dir) if user_dir is not None and Path(user_dir).is_dir() else None
+        docs = {d.id: d for d in _read_documents(builtin, user, cache if sources is not None else None, sources)}
         links = load_links(builtin / LINKS_FILE)
-        if user_dir is not None and Path(user_dir).is_dir():
-            user = Path(user_dir)
-            docs.update({d.id: d for d in _read_dir(user)})
-            if (user / LINKS_FILE).exists():
-                links += load_links(user / LINKS_FILE)
+        if user is not None and (user / LINKS_FILE).exists():
+            links += load_links(user / LINKS_FILE)
         cities = load_cities(builtin / CITIES_FILE) if (builtin / CITIES_FILE).exists() else []
         rules = load_adaptation(builtin / ADAPTATION_FILE) if (builtin / ADAPTATION_FILE).exists() else []
         return cls(list(docs.values()), links, links_source=str(builtin / LINKS_FILE), cities=cities,
@@ -128,7 +130,8 @@ class Corpus:
     @classmethod
     def load_default(cls) -> Corpus:
         """The shipped corpus plus what the user imported into the data directory."""
-        return cls.load(user_dir=paths.user_documents_dir(create=False))
+        user_dir = paths.user_documents_dir(create=False)
+        return cls.load(user_dir=user_dir, cache=user_dir.parent / "cache" / DOCUMENT_CACHE)
 
     @staticmethod
     def default_sources() -> SourceStamps | None:
@@ -310,11 +313,32 @@ def _document_files(folder: Path) -> list[Path]:
     return [Path(e.path) for e in _document_entries(folder)]
 
 
-def _read_dir(folder: Path) -> list[Document]:
-    # HOOK(search-scale): lxml (≈ 6 MiB, 13 ms) only when documents are read; a search from the command
-    # line answers from the index by the files' stamps alone and never needs it.
-    from .xmlio import read_document
+def _read_documents(builtin: Path, user: Path | None, cache: Path | None, sources) -> list[Document]:
+    """The shipped documents, then the user's (if *user*), from *cache* when it holds them for *sources*."""
+    from . import doccache
 
+    if cache is not None:
+        cached = doccache.read(cache, sources)
+        if cached is not None:
+            return cached
+    docs = _read_dir(builtin) + (_read_dir(user) if user is not None else [])
+    if cache is not None:
+        doccache.write(cache, sources, docs)
+    return docs
+
+
+def read_document(path: Path) -> Document:
+    """:func:`.xmlio.read_document`.
+
+    HOOK(search-scale): lxml (≈ 6 MiB, 13 ms) is imported only when a document is read; a search from
+    the command line answers from the index by the files' stamps alone and never needs it.
+    """
+    from .xmlio import read_document as read
+
+    return read(path)
+
+
+def _read_dir(folder: Path) -> list[Document]:
     docs: dict[str, Document] = {}
     for path in _document_files(folder):
         doc = read_document(path)
