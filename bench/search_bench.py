@@ -420,6 +420,28 @@ def run_size(label: str, systems: list[str], procs: int, work: Path) -> dict:
     return results
 
 
+def import_run(n_clauses: int, work: Path, runs: int = 3) -> list[float]:
+    """Seconds to bring the index up to date after importing one plan of *n_clauses* clauses, as
+    ``policydesk import --yes`` does (the plan's file written just now, then ``update_search_index``),
+    in a data directory whose index already holds the shipped documents; *runs* times, each afresh."""
+    from desktop_app.importing.plan import update_search_index
+    from desktop_app.search import SearchIndex
+
+    plan = plans(1, n_clauses)[0]
+    times = []
+    for n in range(runs):
+        data = work / f"import{n}"
+        os.environ["POLICYDESK_DATA_DIR"] = str(data)
+        SearchIndex.open(Corpus.load_default()).close()
+        save_documents([plan], data, age_s=0)
+        t = time.perf_counter()
+        update_search_index()
+        times.append(time.perf_counter() - t)
+        with SearchIndex.open(Corpus.load_default()) as index:
+            assert index.search("异地就医", doc=plan.id), "the imported plan is not searchable"
+    return times
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1k,10k,100k", help="comma-separated: 1k, 10k, 100k")
@@ -427,11 +449,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--procs", type=int, default=1, help="writer processes for this project's index build")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    parser.add_argument("--import-clauses", type=int, metavar="N",
+                        help="instead: index one imported plan of N clauses as `import --yes` does (3 runs)")
     args = parser.parse_args(argv)
     work_root = Path(tempfile.mkdtemp(prefix="search-bench-"))
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, work dir {work_root}")
     figures = {}
     try:
+        if args.import_clauses:
+            times = import_run(args.import_clauses, work_root)
+            print(f"index an imported plan of {args.import_clauses} clauses: median {statistics.median(times):.2f} s "
+                  f"of {' '.join(f'{t:.2f}' for t in times)} (load average "
+                  f"{' '.join(f'{x:.2f}' for x in os.getloadavg())})")
+            return 0
         for label in args.sizes.split(","):
             work = work_root / label
             work.mkdir()
