@@ -211,6 +211,11 @@ class ViewFile:
         self._pos = max(start, end)
         return bytes(self._view[start:end])
 
+    def peek(self, size: int = 0) -> bytes:
+        """Bytes ahead without moving (pickle reads a block's header with one peek and one read, not
+        a read per opcode)."""
+        return bytes(self._view[self._pos:self._pos + max(size, 1)])
+
     def readinto(self, target) -> int:
         data = self.read(len(target))
         target[: len(data)] = data

@@ -84,6 +84,7 @@ class FastScorer:
         self._searcher = searcher
         self._leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
         self._B, self._K1 = B, K1
+        self._read: dict[tuple[str, str], tuple[array, array]] | None = None
         # per field: (length code of every document, norm by code), or (None, norm of every document)
         self._norm_cache: dict[str, tuple[bytes | None, list[float]]] = {}
 
@@ -100,6 +101,14 @@ class FastScorer:
 
     def postings(self, field: str, word: str) -> tuple[array, array]:
         """(documents, weights) of *word* in *field*, every segment, documents ascending, deleted ones left out."""
+        if self._read is not None:
+            found = self._read.get((field, word))
+            if found is None:
+                found = self._read[(field, word)] = self._postings(field, word)
+            return found
+        return self._postings(field, word)
+
+    def _postings(self, field: str, word: str) -> tuple[array, array]:
         ids, weights = array("I"), array("f")
         for reader, offset in self._leaves:
             try:
@@ -225,6 +234,13 @@ class FastScorer:
 
     def ranked(self, parsed: ParsedQuery, field: str, allowed: set[int] | None, limit: int | None):
         """(docnum, score) best first (ties: index order), at most *limit* (None: all)."""
+        self._read = {}  # each word's postings read once per query (the pruned and the full way share them)
+        try:
+            return self._ranked(parsed, field, allowed, limit)
+        finally:
+            self._read = None
+
+    def _ranked(self, parsed: ParsedQuery, field: str, allowed: set[int] | None, limit: int | None):
         words = _plain_and(parsed)
         if limit is not None and words and all(self._plain(w) for w in words):
             best = self.best_of_all(field, words, allowed, limit)
