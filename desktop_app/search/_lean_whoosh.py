@@ -1,10 +1,13 @@
-"""Import whoosh without the network modules it never uses.
+"""Import whoosh without the modules it loads at import time and we never use.
 
-# WORKAROUND: whoosh 2.7.4's ``whoosh/compat.py`` does ``from urllib.request import urlretrieve`` at import
-# time (for Python 2 compatibility; nothing in whoosh calls it).  ``urllib.request`` pulls in http.client,
-# email and ssl (OpenSSL): ≈ 25 ms and ≈ 8.5 MiB of every process that searches.  While whoosh.compat is
-# imported, ``urllib.request`` is a stand-in whose ``urlretrieve`` imports the real module when called;
-# the stand-in is removed straight after, so any later ``import urllib.request`` gets the real one.
+# WORKAROUND: whoosh 2.7.4 imports, at import time,
+#  * ``urllib.request`` in ``whoosh/compat.py`` (``from urllib.request import urlretrieve``, for Python 2
+#    compatibility; nothing in whoosh calls it), which pulls in http.client, email and ssl (OpenSSL):
+#    ≈ 25 ms and several MiB of every process that searches;
+#  * ``whoosh.lang.morph_en`` in ``whoosh/query/terms.py`` (for the English ``Variations`` query, which we
+#    never build), which compiles some 50 regular expressions: ≈ 20–40 ms.
+# While those two whoosh modules are imported, each is a stand-in whose one function imports the real
+# module when called; the stand-ins are removed straight after, so a later import gets the real ones.
 """
 
 from __future__ import annotations
@@ -14,21 +17,26 @@ import sys
 import types
 
 
-def _urlretrieve(*args, **kwargs):
-    return importlib.import_module("urllib.request").urlretrieve(*args, **kwargs)
+def _lazy(module: str, name: str):
+    def call(*args, **kwargs):
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__name__ = name
+    return call
 
 
-def import_whoosh_compat() -> None:
-    if "whoosh.compat" in sys.modules or "urllib.request" in sys.modules:
+def _import_with_stand_in(target: str, module: str, name: str) -> None:
+    if target in sys.modules or module in sys.modules:
         return
-    stand_in = types.ModuleType("urllib.request")
-    stand_in.urlretrieve = _urlretrieve  # type: ignore[attr-defined]
-    sys.modules["urllib.request"] = stand_in
+    stand_in = types.ModuleType(module)
+    setattr(stand_in, name, _lazy(module, name))
+    sys.modules[module] = stand_in
     try:
-        importlib.import_module("whoosh.compat")
+        importlib.import_module(target)
     finally:
-        if sys.modules.get("urllib.request") is stand_in:
-            del sys.modules["urllib.request"]
+        if sys.modules.get(module) is stand_in:
+            del sys.modules[module]
 
 
-import_whoosh_compat()
+_import_with_stand_in("whoosh.compat", "urllib.request", "urlretrieve")
+_import_with_stand_in("whoosh.query", "whoosh.lang.morph_en", "variations")
