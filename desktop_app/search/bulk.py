@@ -54,13 +54,17 @@ class BulkWriter(SegmentWriter):
             self.cancel()
             raise ValueError(f"BulkWriter does not write vectors or spelling fields: {unsupported}")
         self._postings: dict[str, dict[bytes, _Postings]] = {}
+        self._names: dict[tuple[str, ...], list[str]] = {}
 
     def add_document(self, **fields):
         self._check_state()
         perdoc, schema, docnum = self.perdocwriter, self.schema, self.docnum
         docboost = self._doc_boost(fields)
-        names = sorted(name for name in fields if not name.startswith("_"))
-        self._check_fields(schema, names)
+        names = self._names.get(tuple(fields))
+        if names is None:  # documents come with the same fields, in the same order: checked once
+            names = sorted(name for name in fields if not name.startswith("_"))
+            self._check_fields(schema, names)
+            self._names[tuple(fields)] = names
         perdoc.start_doc(docnum)
         for name in names:
             value = fields[name]

@@ -53,7 +53,7 @@ class PolicyText(TEXT):
         if not sep:
             heading, body = "", heading
         freqs = Counter(index_terms(body))
-        weights = {w: float(f) for w, f in freqs.items()}
+        weights = dict(zip(freqs, map(float, freqs.values()), strict=True))
         for w in index_terms(heading):
             freqs[w] += 1
             weights[w] = weights.get(w, 0.0) + HEADING_BOOST
