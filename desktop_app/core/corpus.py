@@ -287,15 +287,28 @@ def source_stamps(builtin_dir: str | Path | None = None, user_dir: str | Path | 
     stamps: SourceStamps = []
     now = time.time_ns()
     for folder in folders:
-        for entry in _document_entries(folder.resolve()):
+        base = str(folder.resolve())
+        # HOOK(search-scale): names, not DirEntry objects (each keeps its stat result): a library of
+        # 5,000 files peaked at 5 MiB here in every `policydesk search`.
+        for name in _document_names(base):
+            path = os.path.join(base, name)
             try:
-                st = entry.stat()
+                st = os.stat(path)
             except OSError:
                 return None
             if now - st.st_mtime_ns < RACY_SECONDS * 1e9:
                 return None
-            stamps.append([entry.path, st.st_size, st.st_mtime_ns])
+            stamps.append([path, st.st_size, st.st_mtime_ns])
     return stamps
+
+
+def _document_names(folder: str) -> list[str]:
+    """The names of :func:`_document_entries`, in the same order."""
+    try:
+        names = [n for n in os.listdir(folder) if fnmatch(n, "*.xml")]
+    except OSError:
+        return []
+    return sorted(names, key=os.path.normcase)
 
 
 def _document_entries(folder: Path) -> list[os.DirEntry]:
