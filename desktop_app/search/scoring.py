@@ -19,7 +19,7 @@ import heapq
 from array import array
 from bisect import bisect_left
 from itertools import compress, repeat
-from operator import add, mul, truediv
+from operator import add, and_, eq, mul, truediv
 
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
@@ -280,19 +280,11 @@ class FastScorer:
         bound_of_norm = {n: sum(c * top / (top + n) for _ids, _weights, c, top in others) for n in set(norms0)}
         bounds = list(map(add, first, map(bound_of_norm.__getitem__, norms0)))
 
+        # Each other list with a sentinel past its end, so that a binary search past the end finds no document.
+        ends = [(ids + _SENTINEL_ID, weights + _SENTINEL_WEIGHT, c) for ids, weights, c, _top in others]
+
         def exact(positions) -> dict[int, float]:
-            scores = {}
-            for i in positions:
-                doc, norm, total = ids0[i], norms0[i], 0.0 + first[i]
-                for ids, weights, c, _top in others:
-                    j = bisect_left(ids, doc)
-                    if j == len(ids) or ids[j] != doc:
-                        break
-                    w = weights[j]
-                    total += c * w / (w + norm)
-                else:
-                    scores[doc] = total
-            return scores
+            return _exact_scores(ids0, first, norms0, ends, list(positions))
 
         def reaching(value: float):
             """Positions whose bound reaches *value*."""
@@ -310,6 +302,29 @@ class FastScorer:
             threshold -= 1e-9 * (1.0 + abs(threshold))  # the bound and the score are summed in different orders
             scores = exact(reaching(threshold))
         return heapq.nsmallest(limit, scores.items(), key=_best_first)
+
+
+_SENTINEL_ID = array("I", [0xFFFFFFFF])
+_SENTINEL_WEIGHT = array("f", [0.0])
+
+
+def _exact_scores(ids0, first: list[float], norms0: list[float], others, positions: list[int]) -> dict[int, float]:
+    """The exact scores of the documents at *positions* of the leading list that every other list holds.
+
+    For each other list (ids and weights ending with a sentinel, and the word's idf·(K1+1)), every
+    document is found by binary search and its share added, all with C-level maps: the same sums, in
+    the same order, as adding word by word document by document.
+    """
+    docs = list(map(ids0.__getitem__, positions))
+    norms = list(map(norms0.__getitem__, positions))
+    totals = list(map(first.__getitem__, positions))
+    found = repeat(True)
+    for ids, weights, c in others:
+        at = list(map(bisect_left, repeat(ids), docs))
+        found = list(map(and_, found, map(eq, map(ids.__getitem__, at), docs)))
+        w = list(map(weights.__getitem__, at))
+        totals = list(map(add, totals, map(truediv, map(mul, repeat(c), w), map(add, w, norms))))
+    return dict(compress(zip(docs, totals, strict=True), found))
 
 
 def _best_first(doc_score: tuple[int, float]) -> tuple[float, int]:
