@@ -12,10 +12,11 @@ calls each: most of the build.
 themselves: while documents are added, each term's document numbers, weights and
 values go straight into arrays (document numbers are ascending by construction);
 at commit the terms are sorted once, and each list is written a block at a time
-(:meth:`ArrayPostingsWriter.add_arrays`).  The files are byte for byte what
-whoosh would write for the same documents (``tests/search/test_bulk.py``); the
-table of contents, deletions, locking and the merge policy are whoosh's own;
-postings of segments the merge policy folds in are appended after ours.
+(:meth:`ArrayPostingsWriter.add_arrays`).  A search sees exactly what whoosh's own
+writer would give it for the same documents — every term's postings and weights,
+field lengths, stored fields (``tests/search/test_bulk.py``); the table of contents,
+deletions, locking and the merge policy are whoosh's own; postings of segments the
+merge policy folds in are appended after ours.
 """
 
 from __future__ import annotations
