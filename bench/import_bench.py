@@ -96,7 +96,7 @@ def rows(corpus, files: dict[str, Path]) -> list[tuple[str, object]]:
         (f"suggest links: long city plan ({len(long_doc.clauses)}×34)",
          lambda: accepted_links(long_doc, suggest_links(corpus, long_doc))),
         ("whole import + save with links (txt)", save),
-        ("update the search index for it (open + update_document)", lambda: update_search_index("p0")),
+        ("update the search index for it (open, which indexes what changed)", update_search_index),
         ("refuse 50 MB .txt", lambda: refuse(files["huge.txt"])),
         ("refuse zip bomb .docx (100 MB declared)", lambda: refuse(files["bomb.docx"])),
     ]

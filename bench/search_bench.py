@@ -44,6 +44,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,6 +79,36 @@ def generate(n_clauses: int, seed: int = 20191229) -> list[Document]:
         count = min(CLAUSES_PER_DOC, n_clauses - n * CLAUSES_PER_DOC)
         docs.append(_document(rng, f"gen{n:05d}", city, count, (sentences, headings, part_headings)))
     return docs
+
+
+def plans(n_plans: int, clauses_each: int, seed: int = 20191229) -> list[Document]:
+    """*n_plans* long city plans of *clauses_each* clauses (generated documents joined, parts renumbered)."""
+    short = generate(n_plans * clauses_each, seed)
+    per_plan = -(-clauses_each // CLAUSES_PER_DOC)
+    joined = []
+    for n in range(n_plans):
+        parts = [p for d in short[n * per_plan:(n + 1) * per_plan] for p in d.parts]
+        parts = [replace(p, id=f"part_{i + 1}", num=f"{i + 1}.",
+                         clauses=tuple(replace(c, id=f"part_{i + 1}__para_{k + 1}", part_id=f"part_{i + 1}")
+                                       for k, c in enumerate(p.clauses)))
+                 for i, p in enumerate(parts)]
+        first = short[n * per_plan]
+        joined.append(replace(first, id=f"plan{n:03d}", title=first.title.replace(first.id, f"plan{n:03d}"),
+                              parts=tuple(parts)))
+    return joined
+
+
+def save_documents(docs: list[Document], data_dir: Path, age_s: float = 3600) -> None:
+    """*docs* saved as imported documents of the data directory, written *age_s* seconds ago."""
+    from desktop_app.core.xmlio import document_to_xml
+
+    folder = data_dir / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    then = time.time() - age_s
+    for doc in docs:
+        path = folder / f"{doc.id}.xml"
+        path.write_bytes(document_to_xml(doc))
+        os.utime(path, (then, then))
 
 
 def _document(rng, doc_id, city, count, pools) -> Document:
@@ -116,16 +147,9 @@ class Ours:
 
     def build(self, docs):
         """The generated documents saved as imported ones (an hour ago), then indexed as the app does."""
-        from desktop_app.core.xmlio import document_to_xml
         from desktop_app.search import SearchIndex
 
-        folder = self.data / "documents"
-        folder.mkdir(parents=True, exist_ok=True)
-        an_hour_ago = time.time() - 3600
-        for doc in docs:
-            path = folder / f"{doc.id}.xml"
-            path.write_bytes(document_to_xml(doc))
-            os.utime(path, (an_hour_ago, an_hour_ago))
+        save_documents(docs, self.data)
         os.environ["POLICYDESK_DATA_DIR"] = str(self.data)
         corpus = Corpus.load_default()
         t = time.perf_counter()
@@ -396,6 +420,28 @@ def run_size(label: str, systems: list[str], procs: int, work: Path) -> dict:
     return results
 
 
+def import_run(n_clauses: int, work: Path, runs: int = 3) -> list[float]:
+    """Seconds to bring the index up to date after importing one plan of *n_clauses* clauses, as
+    ``policydesk import --yes`` does (the plan's file written just now, then ``update_search_index``),
+    in a data directory whose index already holds the shipped documents; *runs* times, each afresh."""
+    from desktop_app.importing.plan import update_search_index
+    from desktop_app.search import SearchIndex
+
+    plan = plans(1, n_clauses)[0]
+    times = []
+    for n in range(runs):
+        data = work / f"import{n}"
+        os.environ["POLICYDESK_DATA_DIR"] = str(data)
+        SearchIndex.open(Corpus.load_default()).close()
+        save_documents([plan], data, age_s=0)
+        t = time.perf_counter()
+        update_search_index()
+        times.append(time.perf_counter() - t)
+        with SearchIndex.open(Corpus.load_default()) as index:
+            assert index.search("异地就医", doc=plan.id), "the imported plan is not searchable"
+    return times
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1k,10k,100k", help="comma-separated: 1k, 10k, 100k")
@@ -403,11 +449,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--procs", type=int, default=1, help="writer processes for this project's index build")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    parser.add_argument("--import-clauses", type=int, metavar="N",
+                        help="instead: index one imported plan of N clauses as `import --yes` does (3 runs)")
     args = parser.parse_args(argv)
     work_root = Path(tempfile.mkdtemp(prefix="search-bench-"))
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, work dir {work_root}")
     figures = {}
     try:
+        if args.import_clauses:
+            times = import_run(args.import_clauses, work_root)
+            print(f"index an imported plan of {args.import_clauses} clauses: median {statistics.median(times):.2f} s "
+                  f"of {' '.join(f'{t:.2f}' for t in times)} (load average "
+                  f"{' '.join(f'{x:.2f}' for x in os.getloadavg())})")
+            return 0
         for label in args.sizes.split(","):
             work = work_root / label
             work.mkdir()

@@ -132,6 +132,9 @@ def one_run(env: dict[str, str], child: str = CHILD) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--plans", type=int, default=0,
+                        help="also start with a library of this many imported city plans (180 clauses each), "
+                             "interleaved with the start on the shipped documents only")
     args = parser.parse_args()
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "xcb" if env.get("DISPLAY") else "offscreen")
@@ -141,19 +144,38 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="policydesk-bench-") as data:
         env["POLICYDESK_DATA_DIR"] = data
         env["PYTHONPYCACHEPREFIX"] = str(Path(data) / "pycache")
+        library = _library(Path(data), args.plans, env) if args.plans else None
         first = one_run(env)  # fresh user data directory and no bytecode yet
         one_run(env, FLOOR)
-        times, floor = [], []
-        for _ in range(args.runs):  # interleaved, so that both see the same load on the machine
+        times, floor, with_plans = [], [], []
+        for _ in range(args.runs):  # interleaved, so that all see the same load on the machine
             times.append(one_run(env))
+            if library is not None:
+                with_plans.append(one_run(library))
             floor.append(one_run(env, FLOOR))
     print(f"platform: {env['QT_QPA_PLATFORM']}")
     print(f"first start (empty data dir, compiling bytecode): {first:.3f} s")
     print(f"later starts ({args.runs} runs): min {min(times):.3f} s, median {statistics.median(times):.3f} s, "
           f"max {max(times):.3f} s  (target ≤ {TARGET_S} s)")
+    if with_plans:
+        ratio = statistics.median(with_plans) / statistics.median(times)
+        print(f"with {args.plans} imported plans: min {min(with_plans):.3f} s, median "
+              f"{statistics.median(with_plans):.3f} s, max {max(with_plans):.3f} s  ({ratio:.2f}× the shipped "
+              f"documents only; target ≤ 1.3×)")
     print(f"floor, an empty PySide6 window: min {min(floor):.3f} s, median {statistics.median(floor):.3f} s")
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
+
+
+def _library(data: Path, n_plans: int, env: dict[str, str]) -> dict[str, str]:
+    """The environment of a second data directory holding *n_plans* imported plans (bytecode shared)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from search_bench import plans, save_documents
+
+    library = data / "library"
+    save_documents(plans(n_plans, 180), library)
+    one_run({**env, "POLICYDESK_DATA_DIR": str(library)})  # its first start: settings written
+    return {**env, "POLICYDESK_DATA_DIR": str(library)}
 
 
 if __name__ == "__main__":

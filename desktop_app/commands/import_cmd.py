@@ -62,7 +62,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     saved = None
     if args.yes:
         saved = commit_import(plan, workspace=workspace, allow_duplicate=args.allow_duplicate, update_index=False)
-        _update_index(plan.document.id, workspace)
+        _update_index(workspace)
     if args.json:
         print_json(plan_dict(plan, saved is not None))
     else:
@@ -71,10 +71,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _update_index(doc_id: str, workspace, *, removed: bool = False) -> None:
+def _update_index(workspace) -> None:
     """The save stands whatever happens here: a failed index update is a warning, not a failure."""
     try:
-        update_search_index(doc_id, removed=removed, workspace=workspace)
+        update_search_index(workspace=workspace)
     except (OSError, PolicyDeskError) as exc:
         detail = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         print(f"policydesk: 注意：已保存，但检索索引未能更新（{detail}）；下次检索时会自动补上。", file=sys.stderr)
@@ -93,7 +93,7 @@ def _print_outcome(plan: ImportPlan, saved: Path | None) -> None:
 def cmd_remove(args: argparse.Namespace) -> int:
     result = remove_document(args.doc, workspace=workspace_of(args), update_index=False)
     if result.file_removed:
-        _update_index(result.doc_id, workspace_of(args), removed=not result.restored_builtin)
+        _update_index(workspace_of(args))
     if args.json:
         print_json({"removed": result.doc_id, "links_removed": result.links_removed,
                     "restored_builtin": result.restored_builtin})

@@ -15,7 +15,6 @@ from pathlib import Path
 from .errors import CorpusError
 from .model import Document, Link
 from .tables import load_links
-from .xmlio import read_document
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,8 @@ class LoadProblem:
 
 def read_user_documents(files: Iterable[Path], problems: list[LoadProblem]) -> list[Document]:
     """The readable documents among *files*; each unreadable or duplicate one adds a problem."""
+    from .xmlio import read_document  # lxml only when a document is read (a search answers from the index)
+
     docs: dict[str, Document] = {}
     for path in files:
         try:

@@ -108,7 +108,7 @@ def commit_import(plan: ImportPlan, links: list[Link] | None = None, *, store: U
     saved = store.save(plan.document, links, replace_existing=replace_existing,
                        replaces_builtin=plan.completion is not None, allow_duplicate=allow_duplicate)
     if update_index:
-        update_search_index(plan.document.id, workspace=store.workspace)
+        update_search_index(workspace=store.workspace)
     return saved
 
 
@@ -118,28 +118,23 @@ def remove_document(doc_id: str, *, store: UserStore | None = None, workspace: W
     store = store or UserStore(workspace=workspace)
     result = store.remove(doc_id)
     if update_index and result.file_removed:
-        update_search_index(doc_id, removed=not result.restored_builtin, workspace=store.workspace)
+        update_search_index(workspace=store.workspace)
     return result
 
 
-def update_search_index(doc_id: str, *, removed: bool = False, workspace: Workspace | None = None) -> bool:
-    """Bring the search index up to date for one document.
+def update_search_index(*, workspace: Workspace | None = None) -> bool:
+    """Bring the search index up to date after a document was imported or removed.
 
-    Returns False when no index has been built yet: the first ``SearchIndex.open`` builds it
-    from the corpus, this document included (or not, once removed).
+    Opening the index does it: it compares the index with the corpus and re-indexes exactly
+    the documents that were added, changed or removed, once (an ``update_document`` after
+    the open would index the new document a second time).  Returns False when no index has
+    been built yet: the first ``SearchIndex.open`` builds it from the corpus, this document
+    included (or not, once removed).
     """
     from ..search import SearchIndex  # whoosh and jieba: loaded only when an index is there to update
 
     workspace = workspace or Workspace.from_environment()
     if not (workspace.index_parent / "index").is_dir():
         return False
-    corpus = Corpus.load_workspace(workspace)
-    index = SearchIndex.open(corpus, workspace.index_parent)
-    try:
-        if removed:
-            index.remove_document(doc_id)
-        else:
-            index.update_document(corpus.document(doc_id))
-    finally:
-        index.close()
+    SearchIndex.open(Corpus.load_workspace(workspace), workspace.index_parent).close()
     return True

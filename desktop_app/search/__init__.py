@@ -6,6 +6,7 @@ whether it was cut at the limit), :class:`Fragment`; the search dictionary in :m
 
 from __future__ import annotations
 
+from . import _lean_whoosh  # noqa: F401 - first: whoosh without urllib.request (see the module)
 from .indexer import SearchIndexError
 from .results import Fragment, SearchHit, SearchResults
 from .searcher import SearchIndex

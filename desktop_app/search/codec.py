@@ -23,11 +23,14 @@ from __future__ import annotations
 import sys
 from array import array
 
+from whoosh import columns
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
     W3Codec,
     W3FieldWriter,
     W3LeafMatcher,
+    W3PerDocReader,
+    W3PerDocWriter,
     W3PostingsWriter,
     W3Segment,
     _lenfield,
@@ -40,7 +43,11 @@ from whoosh.util.numeric import byte_to_length
 # the block format changes, and every index written before is rebuilt instead of misread.
 FORMAT_VERSION = 1
 _SWAP = sys.byteorder != "little"  # files are little-endian on every machine
-_BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
+_BIG = sys.byteorder == "big"
+BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
+# A document's stored fields, pickled but not compressed: whoosh deflates each document's on its own
+# (a zlib stream set up per document: a sixth of building the index, for a file a third smaller).
+RAW_STORED = columns.PickleColumn(columns.VarBytesColumn())
 
 
 def _to_bytes(values: array) -> bytes:
@@ -77,6 +84,41 @@ class ArrayPostingsWriter(W3PostingsWriter):
                 self._minlength = length
             if length > self._maxlength:  # noqa: PLR1730
                 self._maxlength = length
+
+    def finish_postings(self):
+        """whoosh's, with its inlining made to work (it calls a ``set_inline`` that W3TermInfo lacks, so
+        whoosh never inlines): a posting list shorter than ``inlinelimit`` goes in the term's entry of
+        the terms table instead of a block of its own (a pickle, a zlib stream and a header each)."""
+        if self._byteids or self.written() or len(self) >= self._inlinelimit:
+            return super().finish_postings()
+        terminfo, self._terminfo = self._terminfo, None
+        terminfo.add_block(self)
+        terminfo.set_inlined(self._ids, self._weights, self._values)
+        return terminfo
+
+    def add_arrays(self, ids: array, weights: array, values: list, lengths: list[int] | None) -> None:
+        """A whole posting list at once (documents ascending), as :meth:`add_posting` one by one would
+        leave it: full blocks written, the last one buffered for ``finish_postings``.  *values* are the
+        postings' encoded values, or an ``array('I')`` of frequencies (whoosh's ``Frequency`` format).
+        *lengths* are the field's length of every document of the segment (None: the field has none)."""
+        limit = self._blocklimit
+        for start in range(0, len(ids), limit):
+            if start:
+                self._write_block()
+            block = ids[start:start + limit]
+            self._ids = block
+            self._weights = weights[start:start + limit]
+            block_values = values[start:start + limit]
+            if isinstance(block_values, array):  # frequencies: whoosh's Frequency format packs them big-endian
+                if not _BIG:
+                    block_values.byteswap()
+                self._values = [block_values.tobytes()]
+            else:
+                self._values = block_values if all(block_values) else [v for v in block_values if v]
+            self._maxweight = max(0.0, max(self._weights))  # noqa: PLW3301 - max of an array at C speed
+            block_lengths = [n for n in map(lengths.__getitem__, block) if n] if lengths else None
+            if block_lengths:
+                self._minlength, self._maxlength = min(block_lengths), max(block_lengths)
 
     def _mini_ids(self):
         if self._byteids:  # term vectors: ids are terms
@@ -120,15 +162,20 @@ def block_arrays(matcher: ArrayLeafMatcher) -> tuple[array, array]:
     return _from_bytes("I", data[0]), block_weights(data[1], matcher._blocklength)
 
 
-def length_table(perdoc, field: str) -> list[int] | None:
-    """Every document's length of *field* from a W3 per-document reader (whoosh keeps one byte per
-    document), read in one go; None if *perdoc* is not one."""
+def length_codes(perdoc, field: str) -> bytes | None:
+    """Every document's length of *field* from a W3 per-document reader as whoosh keeps it, one byte per
+    document (``length_to_byte``; :data:`BYTE_LENGTHS` decodes), read in one go; None if *perdoc* is not one."""
     try:
         column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-        raw = column._dbfile.get(column._basepos, column._count)
+        return bytes(column._dbfile.get(column._basepos, column._count))
     except Exception:  # another codec or reader: callers ask document by document
         return None
-    return [_BYTE_LENGTHS[b] for b in raw]
+
+
+def length_table(perdoc, field: str) -> list[int] | None:
+    """:func:`length_codes` decoded."""
+    codes = length_codes(perdoc, field)
+    return None if codes is None else [BYTE_LENGTHS[b] for b in codes]
 
 
 class _LengthTables:
@@ -166,6 +213,11 @@ class ViewFile:
         end = len(self._view) if size is None or size < 0 else min(start + size, len(self._view))
         self._pos = max(start, end)
         return bytes(self._view[start:end])
+
+    def peek(self, size: int = 0) -> bytes:
+        """Bytes ahead without moving (pickle reads a block's header with one peek and one read, not
+        a read per opcode)."""
+        return bytes(self._view[self._pos:self._pos + max(size, 1)])
 
     def readinto(self, target) -> int:
         data = self.read(len(target))
@@ -210,6 +262,16 @@ class MappedCompoundStorage(CompoundStorage):
         return _MappedFile(memoryview(self._source)[offset:offset + length], name=name)
 
 
+class RawStoredWriter(W3PerDocWriter):
+    def _create_column(self, fieldname, column):
+        super()._create_column(fieldname, RAW_STORED if fieldname == "_stored" else column)
+
+
+class RawStoredReader(W3PerDocReader):
+    def stored_fields(self, docnum):
+        return self._cached_reader("_stored", RAW_STORED)[docnum] or {}
+
+
 class ArraySegment(W3Segment):
     def open_compound_file(self, storage):
         dbfile = storage.open_file(self.make_filename(self.COMPOUND_EXT))
@@ -217,7 +279,26 @@ class ArraySegment(W3Segment):
 
 
 class ArrayCodec(W3Codec):
-    """:class:`W3Codec` with :class:`ArrayPostingsWriter` blocks and :class:`ArraySegment` segments."""
+    """:class:`W3Codec` with :class:`ArrayPostingsWriter` blocks and :class:`ArraySegment` segments.
+
+    A term found in one document only keeps its posting in the terms table (``inlinelimit`` 2).
+    Stored fields are kept uncompressed (:data:`RAW_STORED`) by codecs made by this version; a codec
+    unpickled from an older index lacks ``raw_stored`` and reads them compressed, as they were written.
+    """
+
+    def __init__(self, blocklimit: int = 128, compression: int = 3, inlinelimit: int = 2):
+        super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
+        self.raw_stored = True
+
+    def per_document_writer(self, storage, segment):
+        if getattr(self, "raw_stored", False):
+            return RawStoredWriter(self, storage, segment)
+        return super().per_document_writer(storage, segment)
+
+    def per_document_reader(self, storage, segment):
+        if getattr(self, "raw_stored", False):
+            return RawStoredReader(storage, segment)
+        return super().per_document_reader(storage, segment)
 
     def new_segment(self, storage, indexname):
         return ArraySegment(self, indexname)

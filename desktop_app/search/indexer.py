@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import json
 import logging
 import os
@@ -41,6 +42,7 @@ from ..core.errors import PolicyDeskError
 from ..core.fileio import atomic_write_text
 from ..core.model import Document
 from .analyzer import analysis_fingerprint
+from .bulk import BulkWriter
 from .codec import FORMAT_VERSION as CODEC_FORMAT
 from .schema import SCHEMA_VERSION, build_schema, codec, document_fingerprint, unit_count, unit_records
 
@@ -102,7 +104,7 @@ def _index_files(folder: Path) -> dict[str, int]:
 
 def _write_manifest(folder: Path, docs: dict[str, dict], ix, sources: list | None = None) -> None:
     manifest = {**_identity(), "docs": docs, "units": ix.doc_count(), "files": _index_files(folder),
-                "sources": sources}
+                "sources": sources_digest(sources)}
     atomic_write_text(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
 
 
@@ -169,16 +171,16 @@ def rebuild(folder: Path, docs: dict[str, Document], states: dict[str, dict], pr
     return whoosh_index.open_dir(str(folder))
 
 
-def _writer(ix, procs: int):
+def _writer(ix, procs: int = 1):
     if procs > 1:
         return ix.writer(procs=procs, limitmb=128, multisegment=True, codec=codec())
-    return ix.writer(limitmb=256, timeout=LOCK_TIMEOUT, codec=codec())
+    return BulkWriter(ix, timeout=LOCK_TIMEOUT, codec=codec())
 
 
 def apply_changes(folder: Path, ix, changed: dict[str, Document], states: dict[str, dict],
                   removed: Iterable[str], *, sources: list | None = None):
     """Re-index *changed* documents and drop *removed* ones, in one commit."""
-    writer = ix.writer(timeout=LOCK_TIMEOUT, codec=codec())
+    writer = _writer(ix)
     try:
         for doc_id in [*removed, *changed]:
             writer.delete_by_term("doc", doc_id)
@@ -194,6 +196,19 @@ def apply_changes(folder: Path, ix, changed: dict[str, Document], states: dict[s
     return ix
 
 
+def sources_digest(sources: list | None) -> str | None:
+    """What the manifest records of the document files' stamps: a digest (the list itself is a
+    megabyte of JSON for 5,000 documents, parsed by every search from the command line)."""
+    if sources is None:
+        return None
+    return hashlib.sha1(json.dumps(sources).encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def _same_sources(sources: list | None, manifest: dict) -> bool:
+    """Whether *sources* (None: not known) agree with what *manifest* recorded."""
+    return sources is None or sources_digest(sources) == manifest.get("sources")
+
+
 def quick_open(data_dir: Path, sources: list | None):
     """(index, document ids) when the index is healthy and was built from files with exactly these
     *sources* stamps (see :func:`desktop_app.core.corpus.source_stamps`); else None."""
@@ -201,7 +216,7 @@ def quick_open(data_dir: Path, sources: list | None):
         return None
     folder = index_dir(data_dir)
     manifest = read_manifest(folder)
-    if manifest is None or manifest.get("sources") != sources:
+    if manifest is None or manifest.get("sources") != sources_digest(sources):
         return None
     ix = healthy_index(folder, manifest)
     return None if ix is None else (ix, tuple(manifest["docs"]))
@@ -219,7 +234,7 @@ def synchronise(data_dir: Path, documents: Iterable[Document], procs: int = 1, *
     if not force:
         manifest = read_manifest(folder)
         ix = healthy_index(folder, manifest)
-        if ix is not None and manifest["docs"] == states and sources in (None, manifest.get("sources")):
+        if ix is not None and manifest["docs"] == states and _same_sources(sources, manifest):
             return ix
     with write_lock(data_dir):
         manifest = read_manifest(folder)
@@ -229,7 +244,7 @@ def synchronise(data_dir: Path, documents: Iterable[Document], procs: int = 1, *
             return rebuild(folder, docs, states, procs, sources)
         old = manifest["docs"]
         if old == states:
-            if sources not in (None, manifest.get("sources")):  # the same documents, in files stamped anew
+            if not _same_sources(sources, manifest):  # the same documents, in files stamped anew
                 _write_manifest(folder, states, ix, sources)
             return ix
         changed = {d: docs[d] for d, state in states.items() if old.get(d) != state}

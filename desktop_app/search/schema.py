@@ -42,16 +42,23 @@ class PolicyText(TEXT):
         super().__init__(analyzer=analyzer(), stored=stored, phrase=False)
 
     def index(self, value, **kwargs):
+        freqs, weights = self.frequencies(value)
+        for w, freq in freqs.items():
+            yield w.encode("utf-8"), freq, weights[w], pack_uint(freq)
+
+    @staticmethod
+    def frequencies(value: str) -> tuple[dict[str, int], dict[str, float]]:
+        """(frequency, weight) of each term of *value*, as two dicts in the same order (what :meth:`index`
+        yields, before encoding; the bulk writer takes them as they are)."""
         heading, sep, body = value.partition(HEADING_END)
         if not sep:
             heading, body = "", heading
         freqs = Counter(index_terms(body))
-        weights = {w: float(f) for w, f in freqs.items()}
+        weights = dict(zip(freqs, map(float, freqs.values()), strict=True))
         for w in index_terms(heading):
             freqs[w] += 1
             weights[w] = weights.get(w, 0.0) + HEADING_BOOST
-        for w, freq in freqs.items():
-            yield w.encode("utf-8"), freq, weights[w], pack_uint(freq)
+        return freqs, weights
 
 
 def build_schema() -> Schema:

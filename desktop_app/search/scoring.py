@@ -19,14 +19,14 @@ import heapq
 from array import array
 from bisect import bisect_left
 from itertools import compress, repeat
-from operator import add, mul, truediv
+from operator import add, and_, eq, mul, truediv
 
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
 from ..core import segment
 from .analyzer import subwords
-from .codec import ArrayLeafMatcher, block_arrays, length_table
+from .codec import BYTE_LENGTHS, ArrayLeafMatcher, block_arrays, length_codes
 from .query import ParsedQuery
 
 Scores = dict[int, float]
@@ -36,10 +36,9 @@ Scores = dict[int, float]
 # 640 -> 500 million instructions; 档案 and 社会性流动 unchanged.
 PRUNE_FROM = 20_000
 PRUNE_SAMPLE = 1_000
-def _segment_lengths(reader, field: str) -> list[int] | None:
-    """Every document's length of *field* in one segment, or None (another codec or reader)."""
-    lengths = length_table(getattr(reader, "_perdoc", None), field)
-    return None if lengths is None else lengths + [0] * (reader.doc_count_all() - len(lengths))
+def _segment_lengths(reader, field: str) -> list[int]:
+    """Every document's length of *field* in one segment, document by document (any codec)."""
+    return [reader.doc_field_length(d, field, 1) or 0 for d in range(reader.doc_count_all())]
 
 
 def _leaf_postings(matcher) -> tuple[array, array]:
@@ -85,24 +84,31 @@ class FastScorer:
         self._searcher = searcher
         self._leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
         self._B, self._K1 = B, K1
-        self._lengths: dict[str, list[int]] = {}
-        self._norm_cache: dict[str, list[float]] = {}
+        self._read: dict[tuple[str, str], tuple[array, array]] | None = None
+        # per field: (length code of every document, norm by code), or (None, norm of every document)
+        self._norm_cache: dict[str, tuple[bytes | None, list[float]]] = {}
 
-    def _global_lengths(self, field: str) -> list[int]:
-        """Every document's length of *field*, by global document number (read once per field)."""
-        lengths = self._lengths.get(field)
-        if lengths is None:
-            lengths = []
-            for reader, _offset in self._leaves:
-                seg = _segment_lengths(reader, field)
-                if seg is None:
-                    seg = [reader.doc_field_length(d, field, 1) or 0 for d in range(reader.doc_count_all())]
-                lengths.extend(seg)
-            self._lengths[field] = lengths
-        return lengths
+    def _length_codes(self, field: str) -> bytes | None:
+        """Every document's length code of *field* (one byte each), by global document number; None when
+        a segment's codec does not keep them as :mod:`.codec` reads them."""
+        codes = []
+        for reader, _offset in self._leaves:
+            seg = length_codes(getattr(reader, "_perdoc", None), field)
+            if seg is None:
+                return None
+            codes.append(seg.ljust(reader.doc_count_all(), b"\0"))
+        return b"".join(codes)
 
     def postings(self, field: str, word: str) -> tuple[array, array]:
         """(documents, weights) of *word* in *field*, every segment, documents ascending, deleted ones left out."""
+        if self._read is not None:
+            found = self._read.get((field, word))
+            if found is None:
+                found = self._read[(field, word)] = self._postings(field, word)
+            return found
+        return self._postings(field, word)
+
+    def _postings(self, field: str, word: str) -> tuple[array, array]:
         ids, weights = array("I"), array("f")
         for reader, offset in self._leaves:
             try:
@@ -113,17 +119,27 @@ class FastScorer:
             weights.extend(seg_weights)
         return ids, weights
 
-    def _norms(self, field: str) -> list[float]:
-        """K1·(1 − B + B·length/avgfl) of every document: the length part of BM25, once per field."""
-        norms = self._norm_cache.get(field)
-        if norms is None:
+    def _doc_norms(self, field: str, docs) -> list[float]:
+        """K1·(1 − B + B·length/avgfl) of each of *docs*: the length part of BM25.
+
+        A document's length is one of 256 codes, so the norms are a table of 256 looked up through
+        the documents' codes (100 KB per field at 100,000 clauses, not a list of 100,000 floats).
+        """
+        found = self._norm_cache.get(field)
+        if found is None:
             avgfl = self._searcher.avg_field_length(field) or 1
             c2, c3 = self._K1 * (1 - self._B), self._K1 * self._B / avgfl
-            norms = self._norm_cache[field] = [c2 + c3 * fl for fl in self._global_lengths(field)]
-        return norms
-
-    def _doc_norms(self, field: str, docs) -> list[float]:
-        return list(map(self._norms(field).__getitem__, docs))
+            codes = self._length_codes(field)
+            if codes is not None:
+                found = codes, [c2 + c3 * fl for fl in BYTE_LENGTHS]
+            else:
+                lengths = [n for reader, _offset in self._leaves for n in _segment_lengths(reader, field)]
+                found = None, [c2 + c3 * fl for fl in lengths]
+            self._norm_cache[field] = found
+        codes, norms = found
+        if codes is None:
+            return list(map(norms.__getitem__, docs))
+        return list(map(norms.__getitem__, map(codes.__getitem__, docs)))
 
     def _bm25(self, field: str, word: str, weights, norms: list[float]) -> map:
         """The BM25F score of *word* for documents whose weights are *weights* (whoosh's formula and
@@ -218,6 +234,13 @@ class FastScorer:
 
     def ranked(self, parsed: ParsedQuery, field: str, allowed: set[int] | None, limit: int | None):
         """(docnum, score) best first (ties: index order), at most *limit* (None: all)."""
+        self._read = {}  # each word's postings read once per query (the pruned and the full way share them)
+        try:
+            return self._ranked(parsed, field, allowed, limit)
+        finally:
+            self._read = None
+
+    def _ranked(self, parsed: ParsedQuery, field: str, allowed: set[int] | None, limit: int | None):
         words = _plain_and(parsed)
         if limit is not None and words and all(self._plain(w) for w in words):
             best = self.best_of_all(field, words, allowed, limit)
@@ -250,27 +273,18 @@ class FastScorer:
         if allowed is not None:
             keep = list(map(allowed.__contains__, ids0))
             ids0, weights0 = array("I", compress(ids0, keep)), array("f", compress(weights0, keep))
-        norms_all = self._norms(field)
-        norms0 = list(map(norms_all.__getitem__, ids0))
+        norms0 = self._doc_norms(field, ids0)
         first = list(self._bm25(field, word0, weights0, norms0))
         others = [(ids, weights, self._searcher.idf(field, w) * (self._K1 + 1), max(weights, default=0.0))
                   for ids, weights, w in lists[1:]]
         bound_of_norm = {n: sum(c * top / (top + n) for _ids, _weights, c, top in others) for n in set(norms0)}
         bounds = list(map(add, first, map(bound_of_norm.__getitem__, norms0)))
 
+        # Each other list with a sentinel past its end, so that a binary search past the end finds no document.
+        ends = [(ids + _SENTINEL_ID, weights + _SENTINEL_WEIGHT, c) for ids, weights, c, _top in others]
+
         def exact(positions) -> dict[int, float]:
-            scores = {}
-            for i in positions:
-                doc, norm, total = ids0[i], norms0[i], 0.0 + first[i]
-                for ids, weights, c, _top in others:
-                    j = bisect_left(ids, doc)
-                    if j == len(ids) or ids[j] != doc:
-                        break
-                    w = weights[j]
-                    total += c * w / (w + norm)
-                else:
-                    scores[doc] = total
-            return scores
+            return _exact_scores(ids0, first, norms0, ends, list(positions))
 
         def reaching(value: float):
             """Positions whose bound reaches *value*."""
@@ -288,6 +302,29 @@ class FastScorer:
             threshold -= 1e-9 * (1.0 + abs(threshold))  # the bound and the score are summed in different orders
             scores = exact(reaching(threshold))
         return heapq.nsmallest(limit, scores.items(), key=_best_first)
+
+
+_SENTINEL_ID = array("I", [0xFFFFFFFF])
+_SENTINEL_WEIGHT = array("f", [0.0])
+
+
+def _exact_scores(ids0, first: list[float], norms0: list[float], others, positions: list[int]) -> dict[int, float]:
+    """The exact scores of the documents at *positions* of the leading list that every other list holds.
+
+    For each other list (ids and weights ending with a sentinel, and the word's idf·(K1+1)), every
+    document is found by binary search and its share added, all with C-level maps: the same sums, in
+    the same order, as adding word by word document by document.
+    """
+    docs = list(map(ids0.__getitem__, positions))
+    norms = list(map(norms0.__getitem__, positions))
+    totals = list(map(first.__getitem__, positions))
+    found = repeat(True)
+    for ids, weights, c in others:
+        at = list(map(bisect_left, repeat(ids), docs))
+        found = list(map(and_, found, map(eq, map(ids.__getitem__, at), docs)))
+        w = list(map(weights.__getitem__, at))
+        totals = list(map(add, totals, map(truediv, map(mul, repeat(c), w), map(add, w, norms))))
+    return dict(compress(zip(docs, totals, strict=True), found))
 
 
 def _best_first(doc_score: tuple[int, float]) -> tuple[float, int]:

@@ -11,6 +11,9 @@ from .models.tree_model import COL_LINKS, COL_TITLE, DOC_ROLE, UNIT_ROLE, Docume
 from .views import SaveResult
 
 LINKS_COLUMN_WIDTH = 48
+# Documents are shown expanded, in order, while their rows add up to at most this many; the others start
+# collapsed (a library of hundreds of plans would otherwise lay out every clause before the window appears).
+EXPANDED_ROWS = 300
 
 
 class TreePane(QWidget):
@@ -38,7 +41,7 @@ class TreePane(QWidget):
         # A fixed width: sizing to contents would measure every row before the window can appear.
         header.setSectionResizeMode(COL_LINKS, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COL_LINKS, LINKS_COLUMN_WIDTH)
-        self.tree.expandAll()
+        self._expand_initial()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_edit)
@@ -49,7 +52,21 @@ class TreePane(QWidget):
     # ---- the view contract (ui/views.py) --------------------------------------------
     def set_corpus(self, corpus: Corpus) -> None:
         self.model.reset_corpus(corpus)
-        self.tree.expandAll()
+        self._expand_initial()
+
+    def _expand_initial(self) -> None:
+        """Expand the first documents, up to :data:`EXPANDED_ROWS` rows; a filter expands everything it keeps."""
+        if self.filter_edit.text().strip():
+            self.tree.expandAll()
+            return
+        budget = EXPANDED_ROWS
+        for row in range(self.proxy.rowCount()):
+            doc = self.proxy.index(row, COL_TITLE)
+            rows = self.model.unit_rows(doc.data(DOC_ROLE))
+            if rows > budget:
+                break
+            budget -= rows
+            self.tree.expandRecursively(doc)
 
     def can_close(self) -> bool:
         return True  # nothing of the user's is kept here
@@ -78,4 +95,8 @@ class TreePane(QWidget):
     @Slot(str)
     def _on_filter_changed(self, text: str) -> None:
         self.proxy.set_filter_words(text)
-        self.tree.expandAll()
+        if text.strip():
+            self.tree.expandAll()
+        else:
+            self.tree.collapseAll()
+            self._expand_initial()

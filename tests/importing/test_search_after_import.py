@@ -24,3 +24,28 @@ def test_import_then_search_then_remove(files, data_dir, capsys):
     assert "plan" in _hits("智慧档案馆")
     assert main(["remove", "plan"]) == 0
     assert "plan" not in _hits("智慧档案馆")
+
+
+def test_import_indexes_the_new_document_once_and_leaves_the_index_up_to_date(files, data_dir, monkeypatch):
+    from desktop_app.search import indexer
+    from desktop_app.search.bulk import BulkWriter
+
+    assert "liaoning" in _hits("档案")  # the index exists before the import
+    added: list[str] = []
+    real_add = BulkWriter.add_document
+
+    def counting_add(self, **fields):
+        added.append(fields["doc"])
+        return real_add(self, **fields)
+
+    monkeypatch.setattr(BulkWriter, "add_document", counting_add)
+    path = files / "plan.txt"
+    path.write_text("某市实施方案\n一、总体要求\n（一）建设智慧档案馆。推进档案数字化。\n（二）档案转递。办理档案转递手续。\n",
+                    encoding="utf-8")
+    assert main(["import", str(path), "--as", "city", "--id", "plan", "--yes"]) == 0
+    assert added == ["plan"] * 4  # the title, the part heading and two clauses, each written once
+    manifest = indexer.read_manifest(indexer.index_dir(data_dir))
+    assert manifest["docs"]["plan"]["units"] == 4
+    added.clear()
+    assert "plan" in _hits("智慧档案馆")  # the next open finds the index up to date: nothing written again
+    assert added == []

@@ -97,8 +97,8 @@ def test_an_import_makes_the_next_open_read_the_documents(corpus, data_dir, monk
     with SearchIndex.open_default() as index:
         index.update_document(doc)  # what an import does
     reads = []
-    real = corpus_module.read_document
-    monkeypatch.setattr(corpus_module, "read_document", lambda p: reads.append(p) or real(p))
+    real = corpus_module._read_documents  # from the files or from the document cache (unchanged files)
+    monkeypatch.setattr(corpus_module, "_read_documents", lambda *args: reads.append(args) or real(*args))
     with SearchIndex.open_default() as index:
         assert {h.doc for h in index.search("鞍山")} == {"anshan"}
     assert reads

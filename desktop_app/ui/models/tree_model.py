@@ -205,6 +205,11 @@ class DocumentTreeModel(QAbstractItemModel):
         node = self._by_key.get((doc, unit))
         return QModelIndex() if node is None else self.createIndex(node.row, 0, node)
 
+    def unit_rows(self, doc: str) -> int:
+        """The number of part and clause rows under document *doc*."""
+        node = self._by_key.get((doc, ""))
+        return 0 if node is None else sum(1 + len(part.children) for part in node.children)
+
     def note_changed(self, doc: str, unit: str) -> None:
         """Refresh the marks of one row after its note or bookmark changed."""
         index = self.index_of(doc, unit)
