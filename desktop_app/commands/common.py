@@ -28,6 +28,15 @@ def load_corpus(args: argparse.Namespace | None = None) -> Corpus:
     return corpus
 
 
+def draft_of(args: argparse.Namespace):
+    """The draft file given with ``--draft`` (a ``drafting.Draft``), or None."""
+    if not getattr(args, "draft", None):
+        return None
+    from ..drafting import load_draft  # the drafting package only for the commands given a draft
+
+    return load_draft(args.draft)
+
+
 def report_problems(corpus: Corpus) -> None:
     for problem in corpus.problems:
         print(f"policydesk: 注意：{problem}", file=sys.stderr)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..core.comparing import comparison_dict, resolve_side
 from ..core.verdict import ChangeKind, ClauseComparison, judge
-from .common import add_json_flag, load_corpus, print_json
+from .common import add_json_flag, draft_of, load_corpus, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,21 +23,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     corpus = load_corpus(args)
-    draft = None
-    if args.draft:
-        from ..drafting import load_draft
-
-        draft = load_draft(args.draft)
+    draft = draft_of(args)
     result = judge(resolve_side(corpus, args.a, draft), resolve_side(corpus, args.b, draft))
     if args.output:
         from ..export.compare_table import export_comparison
-        from ..export.safety import ExportError
 
-        try:
-            export_comparison(result, args.output, overwrite=args.force)
-        except ExportError as exc:
-            print(f"policydesk: {exc}", file=sys.stderr)
-            return 1
+        # a refusal or a disk problem: one line and exit 1 (cli.run_command)
+        export_comparison(result, args.output, overwrite=args.force)
     if args.json:
         print_json(comparison_dict(result))
     else:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..core.coverage_matrix import CoverageMatrix, build_matrix, cell_lines, matrix_dict
 from ..core.model import Completeness
-from .common import load_corpus, print_json
+from .common import draft_of, load_corpus, print_json
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -24,21 +23,13 @@ def wanted(args: argparse.Namespace) -> bool:
 
 def cmd_coverage_by_city(args: argparse.Namespace) -> int:
     corpus = load_corpus(args)
-    draft = None
-    if args.draft:
-        from ..drafting import load_draft
-
-        draft = load_draft(args.draft)
+    draft = draft_of(args)
     matrix = build_matrix(corpus, draft, args.city or "", args.doc)
     if args.output:
         from ..export.coverage_table import export_coverage
-        from ..export.safety import ExportError
 
-        try:
-            export_coverage(matrix, args.output, overwrite=args.force)
-        except ExportError as exc:
-            print(f"policydesk: {exc}", file=sys.stderr)
-            return 1
+        # a refusal or a disk problem: one line and exit 1 (cli.run_command)
+        export_coverage(matrix, args.output, overwrite=args.force)
     if args.json:
         print_json(matrix_dict(matrix))
         return 0
