@@ -14,6 +14,7 @@ the index sees them (width, case and traditional characters folded, stop words l
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Iterable, Sequence
@@ -50,6 +51,7 @@ class Entry:
         return "\t".join((self.term, SEPARATOR.join(self.equivalents), self.category, self.reason))
 
 
+@functools.lru_cache(maxsize=16384)  # the registry's names repeat across cities and are keyed several times
 def key(text: str) -> str:
     """How a term is compared: its indexed words, joined (人力资源和社会保障局 → 人力资源社会保障局)."""
     return "".join(w for w, _s, _e in words(text))
