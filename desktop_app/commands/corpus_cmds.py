@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..core.corpus import Corpus, UnitRef
-from ..core.labels import kind_label
-from ..core.model import Clause, Completeness, Document, TaskDivision
+from ..core.labels import division_text, kind_label
+from ..core.model import Clause, Completeness, Document
 from ..core.normalize import describe_changes
 from ..core.serialize import coverage_dict, document_dict, link_dict, unit_dict
 from . import coverage_cmd
@@ -123,16 +123,6 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 def _mark(ref: UnitRef) -> str:
     c = ref.unit.completeness
     return "" if c is Completeness.FULL else f"〔{c.label}〕"
-
-
-def division_text(division: TaskDivision) -> str:
-    """分工（原文件）：牵头单位 …；责任单位 …；完成时限 …"""
-    parts = [f"牵头单位 {division.lead or '（未列）'}"]
-    if division.partners:
-        parts.append("责任单位 " + "、".join(division.partners))
-    if division.deadline:
-        parts.append(f"完成时限 {division.deadline}")
-    return "分工（原文件）：" + "；".join(parts)
 
 
 def format_unit(corpus: Corpus, ref: UnitRef) -> str:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from ..core.errors import PolicyDeskError
-from ..core.labels import kind_label
+from ..core.labels import division_text, kind_label, notice_text
 from ..core.model import Document, DocumentKind
 from ..core.normalize import describe_changes
 from ..core.serialize import document_dict
@@ -22,7 +22,6 @@ from ..importing.plan import update_search_index
 from ..linking import ACCEPT_THRESHOLD
 from ..workspace import describe_os_error
 from .common import add_json_flag, load_corpus, print_json, workspace_of
-from .corpus_cmds import division_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -166,7 +165,7 @@ def _print_metadata(doc: Document) -> None:
     print(f"发文机关：{doc.issuer or unknown}    文号：{doc.doc_number or unknown}    日期：{doc.date or unknown}")
     print(f"结构：{len(doc.parts)} 部分，{len(doc.clauses)} 条")
     if doc.notice is not None:
-        print(f"印发通知：{doc.notice.title}（主送：{doc.notice.addressees or '未识别'}）")
+        print(notice_text(doc.notice))
 
 
 def _print_completion(plan: ImportPlan) -> None:

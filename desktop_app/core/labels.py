@@ -8,6 +8,11 @@ imported from the model, so the model itself may read its labels from here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the model imports this module: only the type is named here
+    from .model import Notice, TaskDivision
+
 KIND_LABELS = {"central": "中央", "provincial": "省级", "city": "市级", "other": "其他"}
 COMPLETENESS_LABELS = {"full": "全文", "partial": "部分原文", "heading-only": "仅标题"}
 RELATION_LABELS = {"implements": "落实", "related": "相关"}
@@ -44,3 +49,23 @@ def completeness_notice(completeness: str) -> str:
 def completeness_mark(completeness: str) -> str:
     """``【仅收录标题，正文缺失】`` in an exported table or beside a quoted clause; empty for a full text."""
     return COMPLETENESS_MARKS.get(completeness, "")
+
+
+def division_fields(division: TaskDivision) -> list[str]:
+    """[牵头单位 …, 责任单位 …, 完成时限 …] as the plan printed them (the last two only when printed)."""
+    fields = [f"牵头单位 {division.lead or '（未列）'}"]
+    if division.partners:
+        fields.append("责任单位 " + "、".join(division.partners))
+    if division.deadline:
+        fields.append(f"完成时限 {division.deadline}")
+    return fields
+
+
+def division_text(division: TaskDivision) -> str:
+    """分工（原文件）：牵头单位 …；责任单位 …；完成时限 … (a clause's task division as the plan printed it)."""
+    return "分工（原文件）：" + "；".join(division_fields(division))
+
+
+def notice_text(notice: Notice) -> str:
+    """印发通知：<title>（主送：…）"""
+    return f"印发通知：{notice.title}（主送：{notice.addressees or '未识别'}）"

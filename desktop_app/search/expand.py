@@ -85,7 +85,17 @@ def _options(run: tuple[str, ...], dictionary: Dictionary | None, parts: bool) -
         pieces = compound_parts(typed)
         if pieces:
             options.append((pieces, (PARTS, typed, " ".join(pieces))))
-    return options
+    return _without_wider(options)
+
+
+def _without_wider(options: list) -> list:
+    """*options* less those holding all the words of another (or the same words as an earlier one): every clause
+    they find, that one finds too (医保局 → 医疗保障局 makes 鞍山市医疗保障局, 大连市医疗保障局 … needless, and they
+    would crowd others out of the variants).  The typed run itself (first) always stays."""
+    sets = [frozenset(o[0]) for o in options]
+    return [o for i, o in enumerate(options)
+            if i == 0 or not any(j != i and (sets[j] < sets[i] or (sets[j] == sets[i] and j < i))
+                                 for j in range(len(options)))]
 
 
 def compound_parts(word: str) -> tuple[str, ...]:

@@ -61,6 +61,7 @@ class SearchIndex:
         self._vocabulary: Vocabulary | None = None
         self._repaired = False
         self.dictionary_path = Workspace(data_dir).dictionary_path
+        self.departments_path = Workspace(data_dir).departments_path  # department names come from the registry
 
     @classmethod
     def open(cls, corpus: Corpus, data_dir: Path | None = None, *, procs: int = 1) -> SearchIndex:
@@ -112,10 +113,11 @@ class SearchIndex:
     # -- queries -----------------------------------------------------------------
 
     def dictionary(self) -> synonyms.Dictionary:
-        """The search dictionary in use: shipped entries and the user's (``Workspace.dictionary_path``)."""
+        """The search dictionary in use: shipped entries, the department registry's names
+        (``Workspace.departments_path`` when the drafter edited it) and the user's (``Workspace.dictionary_path``)."""
         from . import synonyms
 
-        return synonyms.load(self.dictionary_path)
+        return synonyms.load(self.dictionary_path, self.departments_path)
 
     def search(self, query: str, *, doc: str | None = None, kind: str | None = None,
                headings_only: bool = False, limit: int = 20, synonyms: bool = True) -> SearchResults:

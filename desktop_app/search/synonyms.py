@@ -1,6 +1,7 @@
 """The search dictionary: abbreviations and equivalent wordings of policy language.
 
-Shipped as ``resources/dict/equivalents.tsv``; the user's additions live in the
+Shipped as ``resources/dict/equivalents.tsv``, with the cities' department names taken
+from the department registry (:mod:`.department_names`); the user's additions live in the
 workspace's ``search-dictionary.tsv`` (same format, written under the knowledge-base
 lock).  One entry is a term, the wordings equivalent to it, a category and the reason::
 
@@ -13,6 +14,7 @@ the index sees them (width, case and traditional characters folded, stop words l
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Iterable, Sequence
@@ -49,6 +51,7 @@ class Entry:
         return "\t".join((self.term, SEPARATOR.join(self.equivalents), self.category, self.reason))
 
 
+@functools.lru_cache(maxsize=16384)  # the registry's names repeat across cities and are keyed several times
 def key(text: str) -> str:
     """How a term is compared: its indexed words, joined (人力资源和社会保障局 → 人力资源社会保障局)."""
     return "".join(w for w, _s, _e in words(text))
@@ -150,24 +153,30 @@ def read_user_entries(path: Path) -> tuple[list[Entry], list[str]]:
     return parse_entries(text, user=True)
 
 
-def load(user_path: Path | None = None) -> Dictionary:
-    """The shipped dictionary plus the user's file at *user_path* (cached until the file changes).
+def load(user_path: Path | None = None, departments_path: Path | None = None) -> Dictionary:
+    """The shipped dictionary, the department registry's names and the user's file at *user_path*.
 
+    Department names come from the registry (:mod:`.department_names`): the drafter's edited copy
+    at *departments_path* when it exists, else the shipped one.  Cached until either file changes.
     A user file that cannot be read is left out (its problem is in ``Dictionary.problems``): a search
     never fails over it.
     """
-    stamp = _stamp(user_path)
+    stamp = (_stamp(user_path), _stamp(departments_path))
     with _lock:
         found = _cache.get(stamp)
         if found is not None:
             return found
-    entries, problems = shipped_entries(), []
+    from .department_names import registry_entries
+
+    entries, problems = registry_entries(departments_path)
+    entries = shipped_entries() + entries
     if user_path is not None:
         try:
-            user, problems = read_user_entries(user_path)
+            user, user_problems = read_user_entries(user_path)
         except DictionaryError as exc:
-            user, problems = [], [str(exc)]
+            user, user_problems = [], [str(exc)]
         entries += user
+        problems += user_problems
     found = Dictionary(entries, problems)
     with _lock:
         if len(_cache) > 8:

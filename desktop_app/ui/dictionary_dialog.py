@@ -1,4 +1,5 @@
-"""工具 → 检索词典: the search dictionary's shipped entries (read only) and the user's own (editable).
+"""工具 → 检索词典: the search dictionary's shipped entries and the department registry's names (read only) and
+the user's own (editable).
 
 :func:`install` adds the menu entry (``app.EXTENSION_MODULES``) and costs nothing: the search package is imported
 the first time the dialog opens.
@@ -26,7 +27,7 @@ from ..core.errors import PolicyDeskError
 from ..workspace import Workspace
 
 COLUMNS = ("词", "等同的说法", "类别", "理由", "来源")
-SHIPPED, USER = "随程序提供", "我添加的"
+SHIPPED, USER, REGISTRY = "随程序提供", "我添加的", "部门名录"
 SEPARATOR = "、"
 
 
@@ -61,7 +62,8 @@ class DictionaryDialog(QDialog):
 
     def _build(self) -> None:
         intro = QLabel(self.tr("检索一个词时，也找出写作其简称、全称或等同说法的条款，排在原词命中之后"
-                               "（检索框旁的“同义”可关闭）。随程序提供的词条只读；可以添加自己的词条，每条须写明理由。"))
+                               "（检索框旁的“同义”可关闭）。随程序提供的词条只读；可以添加自己的词条，每条须写明理由。"
+                               "各市部门的全称、简称取自部门名录（工具 → 部门名录），在那里修改。"))
         intro.setWordWrap(True)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("查找词条"))
@@ -104,18 +106,23 @@ class DictionaryDialog(QDialog):
         self.table.setRowCount(0)
         for entry in synonyms.shipped_entries():
             self._add_row(entry, editable=False)
+        from ..search.department_names import registry_entries
+
+        registry, registry_problems = registry_entries(self._workspace.departments_path)
+        for entry in registry:
+            self._add_row(entry, editable=False, source=REGISTRY)
         for entry in user:
             self._add_row(entry, editable=True)
-        self.problems_label.setText("\n".join(self.tr("用户词典有问题，未采用：%1").replace("%1", p)
-                                              for p in problems))
-        self.problems_label.setVisible(bool(problems))
+        self.problems_label.setText("\n".join([*(self.tr("用户词典有问题，未采用：%1").replace("%1", p)
+                                                for p in problems), *registry_problems]))
+        self.problems_label.setVisible(bool(problems or registry_problems))
 
-    def _add_row(self, entry, *, editable: bool) -> int:
+    def _add_row(self, entry, *, editable: bool, source: str = SHIPPED) -> int:
         row = self.table.rowCount()
         self.table.insertRow(row)
         values = (entry.term, SEPARATOR.join(entry.equivalents), entry.category, entry.reason) \
             if entry is not None else ("", "", "同义", "")
-        for col, value in enumerate((*values, USER if editable else SHIPPED)):
+        for col, value in enumerate((*values, USER if editable else source)):
             item = QTableWidgetItem(value)
             item.setToolTip(value)
             if not editable or col == len(COLUMNS) - 1:

@@ -4,7 +4,10 @@
 suggests links on a worker thread (jieba and scoring take a second or two),
 then shows the metadata (editable), the structure, and for each clause the
 suggested links as check boxes, ticked when they score at least the threshold
-``desktop_app.linking.ACCEPT_THRESHOLD``.  Nothing is written until 保存.
+``desktop_app.linking.ACCEPT_THRESHOLD``.  For a published plan it shows what
+the 印发通知 gave (title, 主送, and the 文号/issuers/date taken from it) and under
+each clause its 分工 read from the annex table, for the drafter to check.
+Nothing is written until 保存.
 When the file is the full text of the shipped central document, the window
 lists the clauses it will complete instead of links.
 
@@ -39,8 +42,8 @@ from PySide6.QtWidgets import (
 
 from ..core.corpus import Corpus
 from ..core.errors import PolicyDeskError
-from ..core.labels import kind_label
-from ..core.model import Document, DocumentKind, Link
+from ..core.labels import division_fields, division_text, kind_label, notice_text
+from ..core.model import Document, DocumentKind, Link, TaskDivision
 from ..core.normalize import describe_changes
 from ..core.xmlio import ID_RE
 from ..importing import (
@@ -221,7 +224,17 @@ class ImportDialog(QDialog):
         lines += [self.tr("注意：%1").replace("%1", n) for n in src.document.provenance.notes]
         if src.header.taken:
             lines.append(self.tr("文头、落款（不计入正文）：%1").replace("%1", " / ".join(src.header.taken)))
+        lines += self._notice_lines(src.document)
         self.details.setText("\n".join(lines))
+
+    def _notice_lines(self, doc: Document) -> list[str]:
+        """What the 印发通知 gave: its title and 主送, and the 文号/issuers/date read from it (shown above)."""
+        if doc.notice is None:
+            return []
+        unknown = self.tr("未识别")
+        taken = self.tr("文号、发文机关、日期取自印发通知：%1；%2；%3").replace("%1", doc.doc_number or unknown) \
+            .replace("%2", doc.issuer or unknown).replace("%3", doc.date or unknown)
+        return [notice_text(doc.notice), taken]
 
     def _fill_structure(self, doc: Document) -> None:
         self.structure.clear()
@@ -232,9 +245,17 @@ class ImportDialog(QDialog):
             for clause in part.clauses:
                 item = QTreeWidgetItem([clause.num, clause.heading])
                 item.setToolTip(1, clause.full_text())
+                if clause.division is not None:  # read from the plan's 分工表 (or its text): shown to be checked
+                    self._add_division(item, clause.division)
                 (parent.addChild(item) if parent else self.structure.addTopLevelItem(item))
         self.structure.expandAll()
         self.structure.resizeColumnToContents(0)
+
+    def _add_division(self, item: QTreeWidgetItem, division: TaskDivision) -> None:
+        """分工 | 牵头单位 …, then 责任单位 … and 完成时限 … on lines of their own (none elided away)."""
+        for n, field in enumerate(division_fields(division)):
+            shown = QTreeWidgetItem(item, [self.tr("分工") if n == 0 else "", field])
+            shown.setToolTip(1, division_text(division))
 
     def _fill_links(self, plan: ImportPlan) -> None:
         self.overwrite_box.hide()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.search import synonyms
-from desktop_app.ui.dictionary_dialog import COLUMNS, SHIPPED, DictionaryDialog, open_dictionary
+from desktop_app.ui.dictionary_dialog import COLUMNS, REGISTRY, SHIPPED, DictionaryDialog, open_dictionary
 from desktop_app.ui.models.search_model import HIT_ROLE, HTML_ROLE
 from desktop_app.ui.search_service import Query
 from desktop_app.workspace import Workspace
@@ -99,6 +99,12 @@ def test_the_dictionary_dialog_lists_entries_and_saves_the_users_own(qtbot, data
     dialog.filter_edit.setText("人社局")
     shown = [r for r in range(table.rowCount()) if not table.isRowHidden(r)]
     assert [table.item(r, 0).text() for r in shown] == ["人社局"]
+    dialog.filter_edit.setText("鞍山市医疗保障局")  # department names come from the registry, read only
+    shown = [r for r in range(table.rowCount()) if not table.isRowHidden(r)]
+    assert [(table.item(r, 0).text(), table.item(r, len(COLUMNS) - 1).text()) for r in shown] == [
+        ("鞍山市医疗保障局", REGISTRY)]
+    assert not table.item(shown[0], 1).flags() & Qt.ItemFlag.ItemIsEditable
+    dialog.filter_edit.clear()
 
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     row = table.rowCount() - 1
