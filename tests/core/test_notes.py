@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +105,34 @@ def test_notes_live_in_the_workspace_given(tmp_path):
     NotesStore.load(workspace=workspace).set_text("central", "part_2__para_1", "笔记")
     assert workspace.notes_path.is_file()
     assert NotesStore.load(workspace=workspace).get("central", "part_2__para_1").text == "笔记"
+
+
+_INDEX_HOLDER = """
+import sys, time
+from pathlib import Path
+from desktop_app.search.indexer import write_lock
+with write_lock(Path(sys.argv[1])):
+    print('held', flush=True)
+    time.sleep(60)
+"""
+
+
+def test_a_long_index_rebuild_in_another_process_does_not_block_saving_a_note(tmp_path):
+    """The search index keeps its own lock: a note is saved while another process holds the index."""
+    import subprocess
+    import sys
+
+    from desktop_app.workspace import Workspace
+
+    workspace = Workspace(tmp_path / "data")
+    workspace.ensure()
+    root = Path(__file__).resolve().parents[2]
+    with subprocess.Popen([sys.executable, "-c", _INDEX_HOLDER, str(workspace.index_parent)],
+                          stdout=subprocess.PIPE, text=True, cwd=root) as holder:
+        try:
+            assert holder.stdout.readline().strip() == "held"
+            store = NotesStore.load(workspace=workspace)
+            store.set_text("liaoning", "part_1__para_1", "索引重建时写的笔记")
+            assert NotesStore.load(workspace=workspace).get("liaoning", "part_1__para_1").text == "索引重建时写的笔记"
+        finally:
+            holder.kill()
