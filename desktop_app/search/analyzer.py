@@ -9,7 +9,6 @@ words are loaded lazily, once per process, on the first text analysed.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 import unicodedata
@@ -22,6 +21,7 @@ from whoosh.analysis import Token, Tokenizer
 from .. import paths
 from ..core import segment
 from . import traditional
+from .digest import sha256
 
 # Bump when the analysis changes in a way the dictionary hashes do not show.
 ANALYZER_VERSION = 4  # 4: traditional characters folded to simplified (OpenCC t2s)
@@ -124,7 +124,7 @@ def stop_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def analysis_fingerprint() -> str:
     """Changes whenever the tokens of a text could change: dictionaries, analyzer version."""
-    digest = hashlib.sha256(f"analyzer {ANALYZER_VERSION}\n".encode())
+    digest = sha256(f"analyzer {ANALYZER_VERSION}\n".encode())
     for parts in (segment.USER_DICT, STOPWORDS, traditional.TABLE):
         digest.update(paths.resource_path(*parts).read_bytes())
     return digest.hexdigest()[:16]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from whoosh.system import pack_uint
 from ..core.model import Document
 from .analyzer import analyzer, index_terms
 from .codec import ArrayCodec
+from .digest import sha1
 
 SCHEMA_VERSION = 4  # 4: a document's title (with 文号, issuer, date) and preamble are units of their own
 # A word in a clause's heading weighs this many times one in its body (BM25F).
@@ -156,7 +156,7 @@ def document_fingerprint(doc: Document) -> str:
         for c in part.clauses:
             fields += (c.id, c.num, c.heading, c.heading_end, c.completeness.value, *c.paragraphs,
                        *_item_texts(c.items), "\x1d")
-    return hashlib.sha1("\x1f".join(fields).encode("utf-8"), usedforsecurity=False).hexdigest()
+    return sha1("\x1f".join(fields).encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 def unit_count(doc: Document) -> int:

@@ -255,6 +255,15 @@ class FastScorer:
         return sorted(scores.items(), key=lambda ds: (-ds[1], ds[0]))[:limit]
 
 
+    def _max_weight(self, field: str, word: str, weights: array) -> float:
+        """At least the highest of *weights* (the postings of *word*): the term's maximum weight from the
+        terms table, without going over the postings (with deleted documents it may be higher than any
+        left: still a bound)."""
+        try:
+            return max(self._searcher.reader().term_info(field, word).max_weight(), 0.0)
+        except Exception:  # any other reader: the postings themselves
+            return max(weights, default=0.0)
+
     def best_of_all(self, field: str, words: list[str], allowed: set[int] | None, limit: int):
         """:meth:`ranked` for documents holding every one of *words* (plain words), without scoring them all.
 
@@ -275,7 +284,7 @@ class FastScorer:
             ids0, weights0 = array("I", compress(ids0, keep)), array("f", compress(weights0, keep))
         norms0 = self._doc_norms(field, ids0)
         first = list(self._bm25(field, word0, weights0, norms0))
-        others = [(ids, weights, self._searcher.idf(field, w) * (self._K1 + 1), max(weights, default=0.0))
+        others = [(ids, weights, self._searcher.idf(field, w) * (self._K1 + 1), self._max_weight(field, w, weights))
                   for ids, weights, w in lists[1:]]
         bound_of_norm = {n: sum(c * top / (top + n) for _ids, _weights, c, top in others) for n in set(norms0)}
         bounds = list(map(add, first, map(bound_of_norm.__getitem__, norms0)))

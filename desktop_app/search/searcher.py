@@ -47,7 +47,7 @@ class SearchIndex:
     """
 
     def __init__(self, data_dir: Path, ix, documents: dict[str, Document] | None, procs: int = 1, *,
-                 sources: list | None = None, doc_ids: Sequence[str] | None = None):
+                 sources: list | str | None = None, doc_ids: Sequence[str] | None = None):
         self._data_dir = data_dir
         self._ix = ix
         # None: opened by file stamps alone; the documents are read if the index needs repair.
@@ -70,7 +70,7 @@ class SearchIndex:
 
     @classmethod
     def open_documents(cls, documents: Sequence[Document], data_dir: Path | None = None, *,
-                       procs: int = 1, sources: list | None = None) -> SearchIndex:
+                       procs: int = 1, sources: list | str | None = None) -> SearchIndex:
         """:meth:`open` for a sequence of documents; documents the index holds beyond them are dropped.
 
         *procs* > 1 builds a full index with whoosh's multi-process writer.  *sources* are the
@@ -90,7 +90,7 @@ class SearchIndex:
         Otherwise the documents are read and the index brought up to date first.
         """
         data_dir = Workspace.from_environment().index_parent
-        sources = Corpus.default_sources()
+        sources = indexer.sources_digest(Corpus.default_sources())  # the stamps themselves not kept
         found = indexer.quick_open(data_dir, sources)
         if found is not None:
             ix, doc_ids = found
