@@ -52,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 
 from desktop_app.core.corpus import Corpus  # noqa: E402
 from desktop_app.core.model import Clause, Document, DocumentKind, Part  # noqa: E402
+from desktop_app.workspace import Workspace  # noqa: E402
 
 CITIES = ("沈阳", "大连", "鞍山", "抚顺", "本溪", "丹东", "锦州", "营口", "阜新", "辽阳", "铁岭", "朝阳", "盘锦",
           "葫芦岛")
@@ -422,10 +423,11 @@ def run_size(label: str, systems: list[str], procs: int, work: Path) -> dict:
 
 def import_run(n_clauses: int, work: Path, runs: int = 3) -> list[float]:
     """Seconds to bring the index up to date after importing one plan of *n_clauses* clauses, as
-    ``policydesk import --yes`` does (the plan's file written just now, then ``update_search_index``),
-    in a data directory whose index already holds the shipped documents; *runs* times, each afresh."""
+    ``policydesk import --yes`` does (the plan's file written just now, then ``update_search_index`` with
+    the saved document), in a data directory whose index already holds the shipped documents; *runs*
+    times, each afresh.  Checks that the next open finds the index in step with the files."""
     from desktop_app.importing.plan import update_search_index
-    from desktop_app.search import SearchIndex
+    from desktop_app.search import SearchIndex, indexer
 
     plan = plans(1, n_clauses)[0]
     times = []
@@ -435,9 +437,12 @@ def import_run(n_clauses: int, work: Path, runs: int = 3) -> list[float]:
         SearchIndex.open(Corpus.load_default()).close()
         save_documents([plan], data, age_s=0)
         t = time.perf_counter()
-        update_search_index()
+        update_search_index(saved=plan)
         times.append(time.perf_counter() - t)
-        with SearchIndex.open(Corpus.load_default()) as index:
+        corpus = Corpus.load_default()
+        manifest = indexer.read_manifest(indexer.index_dir(Workspace.from_environment().index_parent))
+        assert manifest["docs"] == indexer.corpus_state(corpus.documents)[0], "the next open would re-index"
+        with SearchIndex.open(corpus) as index:
             assert index.search("异地就医", doc=plan.id), "the imported plan is not searchable"
     return times
 
