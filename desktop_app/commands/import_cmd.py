@@ -61,7 +61,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     saved = None
     if args.yes:
         saved = commit_import(plan, workspace=workspace, allow_duplicate=args.allow_duplicate, update_index=False)
-        _update_index(workspace)
+        _update_index(workspace, plan.document)
     if args.json:
         print_json(plan_dict(plan, saved is not None))
     else:
@@ -70,10 +70,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _update_index(workspace) -> None:
+def _update_index(workspace, saved=None) -> None:
     """The save stands whatever happens here: a failed index update is a warning, not a failure."""
     try:
-        update_search_index(workspace=workspace)
+        update_search_index(workspace=workspace, saved=saved)
     except (OSError, PolicyDeskError) as exc:
         detail = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         print(f"policydesk: 注意：已保存，但检索索引未能更新（{detail}）；下次检索时会自动补上。", file=sys.stderr)

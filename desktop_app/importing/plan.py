@@ -8,6 +8,7 @@ and the import window both go through these two functions.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from .errors import FileTooLargeError, ImportFailed, StoreError
 from .store import RemoveResult, UserStore, same_content, storable_bytes
 
 COMPLETABLE = "central"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def commit_import(plan: ImportPlan, links: list[Link] | None = None, *, store: U
     saved = store.save(plan.document, links, replace_existing=replace_existing,
                        replaces_builtin=plan.completion is not None, allow_duplicate=allow_duplicate)
     if update_index:
-        update_search_index(workspace=store.workspace)
+        update_search_index(workspace=store.workspace, saved=plan.document)
     return saved
 
 
@@ -122,7 +125,7 @@ def remove_document(doc_id: str, *, store: UserStore | None = None, workspace: W
     return result
 
 
-def update_search_index(*, workspace: Workspace | None = None) -> bool:
+def update_search_index(*, workspace: Workspace | None = None, saved: Document | None = None) -> bool:
     """Bring the search index up to date after a document was imported or removed.
 
     Opening the index does it: it compares the index with the corpus and re-indexes exactly
@@ -130,11 +133,33 @@ def update_search_index(*, workspace: Workspace | None = None) -> bool:
     the open would index the new document a second time).  Returns False when no index has
     been built yet: the first ``SearchIndex.open`` builds it from the corpus, this document
     included (or not, once removed).
+
+    *saved*: the document just saved, as the importer holds it.  Only it is indexed then, without
+    reading every document file again (its own file, written just now, is too recent for the
+    parsed-document cache to trust).  The index records no file stamps after that, so the next
+    open compares it with every document as read from disk: a change another process made
+    meanwhile, or a saved file that reads back differently, is still found and re-indexed there.
     """
     from ..search import SearchIndex  # whoosh and jieba: loaded only when an index is there to update
 
     workspace = workspace or Workspace.from_environment()
     if not (workspace.index_parent / "index").is_dir():
         return False
+    if saved is not None and _index_saved(workspace, saved):
+        return True
     SearchIndex.open(Corpus.load_workspace(workspace), workspace.index_parent).close()
     return True
+
+
+def _index_saved(workspace: Workspace, saved: Document) -> bool:
+    """Add or replace *saved* alone in the index; False when the index on disk is damaged (the caller
+    then opens it with the whole corpus, which repairs it)."""
+    from ..search import indexer
+
+    try:
+        return indexer.update_documents(workspace.index_parent, [saved]) is not None
+    except indexer.SearchIndexError:
+        raise
+    except Exception:  # a damaged segment shows up only when written to
+        log.warning("incremental index update failed; opening the index with every document", exc_info=True)
+        return False

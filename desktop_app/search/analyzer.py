@@ -196,24 +196,25 @@ def search_tokens(text: str) -> Iterator[tuple[str, int, int, int]]:
         yield word, pos, start, end
 
 
-_TERMS: dict[str, tuple[str, ...]] = {}
-
-
-def _terms_of(word: str) -> tuple[str, ...]:
+class _Terms(dict):
     """What one accurate-mode word adds to the index: nothing (a stop word, punctuation), or its subwords
-    and itself, as :func:`search_tokens` gives them."""
-    terms = _TERMS.get(word)
-    if terms is None:
+    and itself, as :func:`search_tokens` gives them; worked out once per distinct word, then looked up at
+    C speed (``map(_TERMS.__getitem__, words)`` calls no Python function for a word already seen)."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
         terms = () if not _keep(word) else (*subwords(word), word) if len(word) > 2 else (word,)
-        if len(_TERMS) < 500_000:
-            _TERMS[word] = terms
-    return terms
+        if len(self) < 500_000:
+            self[word] = terms
+        return terms
+
+
+_TERMS = _Terms()
 
 
 def index_terms(text: str) -> list[str]:
     """The tokens of :func:`search_tokens` alone (the fast path used while indexing): no offsets, and
     each distinct word looked at once."""
-    return list(chain.from_iterable(map(_terms_of, segment.cut(fold(text)))))
+    return list(chain.from_iterable(map(_TERMS.__getitem__, segment.cut(fold(text)))))
 
 
 class PolicyTokenizer(Tokenizer):

@@ -44,21 +44,37 @@ class PolicyText(TEXT):
     def index(self, value, **kwargs):
         freqs, weights = self.frequencies(value)
         for w, freq in freqs.items():
-            yield w.encode("utf-8"), freq, weights[w], pack_uint(freq)
+            yield w.encode("utf-8"), freq, float(weights[w]), pack_uint(freq)
 
     @staticmethod
     def frequencies(value: str) -> tuple[dict[str, int], dict[str, float]]:
         """(frequency, weight) of each term of *value*, as two dicts in the same order (what :meth:`index`
-        yields, before encoding; the bulk writer takes them as they are)."""
+        yields, before encoding; the bulk writer takes them as they are).  A weight is the term's frequency
+        (an int) plus :data:`HEADING_BOOST` - 1 for each time it is in the heading; without a heading the
+        two dicts are one."""
         heading, sep, body = value.partition(HEADING_END)
         if not sep:
-            heading, body = "", heading
+            freqs = Counter(_terms_of_text(value))
+            return freqs, freqs
         freqs = Counter(index_terms(body))
-        weights = dict(zip(freqs, map(float, freqs.values()), strict=True))
-        for w in index_terms(heading):
+        weights = dict(freqs)  # a copy at C speed; only the heading's terms change
+        for w in _terms_of_text(heading):
             freqs[w] += 1
-            weights[w] = weights.get(w, 0.0) + HEADING_BOOST
+            weights[w] = weights.get(w, 0) + HEADING_BOOST
         return freqs, weights
+
+
+_last_text: tuple[str, list[str]] = ("", [])
+
+
+def _terms_of_text(text: str) -> list[str]:
+    """:func:`index_terms` of *text*, remembered for the next call: a clause's heading is the value of its
+    ``heading`` field, then the heading of its ``text`` field, analysed one after the other."""
+    global _last_text  # noqa: PLW0603 - a one-entry cache
+    last = _last_text
+    if last[0] != text:
+        last = _last_text = (text, index_terms(text))
+    return last[1]
 
 
 def build_schema() -> Schema:

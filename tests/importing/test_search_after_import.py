@@ -49,3 +49,34 @@ def test_import_indexes_the_new_document_once_and_leaves_the_index_up_to_date(fi
     added.clear()
     assert "plan" in _hits("智慧档案馆")  # the next open finds the index up to date: nothing written again
     assert added == []
+
+
+def _age(folder, seconds: float = 3600) -> None:
+    import os
+    import time
+
+    for path in folder.glob("*.xml"):
+        os.utime(path, (time.time() - seconds, time.time() - seconds))
+
+
+def test_a_change_another_process_made_is_still_found_after_an_import(files, data_dir):
+    """The import indexes only its own document; a document file another process changed meanwhile (without
+    updating the index) is still re-indexed by the next search, even one that trusts the files' stamps."""
+    from desktop_app.workspace import Workspace
+
+    assert "liaoning" in _hits("档案")
+    first = files / "first.txt"
+    first.write_text("某市实施方案\n一、总体要求\n（一）建设智慧档案馆。推进档案数字化。\n", encoding="utf-8")
+    assert main(["import", str(first), "--as", "city", "--id", "first", "--yes"]) == 0
+    documents = Workspace(data_dir).documents_dir
+    saved = documents / "first.xml"
+    saved.write_text(saved.read_text(encoding="utf-8").replace("智慧档案馆", "城市记忆馆"), encoding="utf-8")
+    _age(documents)  # changed long ago, by another program: its stamp is trusted
+    second = files / "second.txt"
+    second.write_text("某县实施方案\n一、总体要求\n（一）建设数字方志馆。推进方志数字化。\n", encoding="utf-8")
+    assert main(["import", str(second), "--as", "city", "--id", "second", "--yes"]) == 0
+    _age(documents)  # the next day's search: every stamp trusted
+    with search.SearchIndex.open_default() as index:
+        assert {h.doc for h in index.search("城市记忆馆")} == {"first"}
+        assert not index.search("智慧档案馆", doc="first")
+        assert {h.doc for h in index.search("数字方志馆")} == {"second"}
