@@ -1,4 +1,8 @@
-"""``feedback`` (征求意见: form, import, list, decide, table, version) and ``explain`` (起草说明)."""
+"""``feedback`` (征求意见: form, import, list, decide, table, version) and ``explain`` (起草说明).
+
+An export that is refused (the file exists, is open in Word) or fails is a ``PolicyDeskError``:
+``cli.run_command`` prints its one line and exits 1, as for every other command.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ import argparse
 import sys
 
 from ..drafting import load_draft, save_draft
-from ..export.safety import TargetExistsError
 from ..feedback.adoption import export_adoption, totals_line
 from ..feedback.decide import conflicts, decide
 from ..feedback.explain import export_explanation
@@ -108,17 +111,9 @@ def _version(fsub) -> None:
 
 
 # ---- handlers ------------------------------------------------------------------------
-def _fail(exc: Exception) -> int:
-    print(f"policydesk: {exc}", file=sys.stderr)
-    return 1
-
-
 def cmd_form(args: argparse.Namespace) -> int:
     draft = load_draft(args.draft)
-    try:
-        export_form(draft, args.unit.strip(), args.output, overwrite=args.force)
-    except TargetExistsError as exc:
-        return _fail(exc)
+    export_form(draft, args.unit.strip(), args.output, overwrite=args.force)
     print(f"已导出{args.unit}的征求意见反馈表：{args.output}")
     return 0
 
@@ -197,20 +192,14 @@ def _clause(draft, clause_id: str):
 
 def cmd_table(args: argparse.Namespace) -> int:
     draft = load_draft(args.draft)
-    try:
-        export_adoption(draft, args.output, overwrite=args.force)
-    except TargetExistsError as exc:
-        return _fail(exc)
+    export_adoption(draft, args.output, overwrite=args.force)
     print(f"已导出意见采纳情况表：{args.output}（{totals_line(draft)}）")
     return 0
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
     draft = load_draft(args.draft)
-    try:
-        export_explanation(draft, load_corpus(), args.output, overwrite=args.force)
-    except TargetExistsError as exc:
-        return _fail(exc)
+    export_explanation(draft, load_corpus(args), args.output, overwrite=args.force)
     print(f"已导出起草说明：{args.output}（其中【请补充】处需起草人填写）")
     return 0
 
@@ -235,10 +224,7 @@ def cmd_version_compare(args: argparse.Namespace) -> int:
     draft = load_draft(args.draft)
     changes = compare_versions(draft, args.old, args.new)
     if args.output:
-        try:
-            export_changes(draft, load_corpus(), args.old, args.new, args.output, overwrite=args.force)
-        except TargetExistsError as exc:
-            return _fail(exc)
+        export_changes(draft, load_corpus(args), args.old, args.new, args.output, overwrite=args.force)
     if args.json:
         print_json([c.__dict__ for c in changes])
     else:
