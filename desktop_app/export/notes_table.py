@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.fileio import atomic_write_text
 from ..core.note_search import NoteEntry, notes_text
-from .safety import ExportError, check_target, reason
+from .safety import write_export
 from .simple_table import add_table, new_table_document, save
 
 HEADERS = ("序号", "文件", "条款", "笔记", "更新")
@@ -22,12 +21,7 @@ def export_notes(entries: list[NoteEntry], path: str | Path, *, overwrite: bool 
     """
     path = Path(path)
     if path.suffix.lower() == ".txt":
-        check_target(path, overwrite)
-        try:
-            atomic_write_text(path, notes_text(entries))
-        except OSError as exc:
-            raise ExportError(path, f"无法写入：{reason(exc)}") from None
-        return path
+        return write_export(path, notes_text(entries).encode("utf-8"), overwrite)
     doc = new_table_document("我的笔记", subtitle or f"共 {len(entries)} 条")
     rows = [([str(n)], [e.document], [e.citation.split("》")[-1], e.label], e.note.text.splitlines() or [""],
              [e.note.updated[:10]]) for n, e in enumerate(entries, 1)]

@@ -17,7 +17,7 @@ from docx.shared import Mm
 
 from . import gbt9704 as g
 from .docx_writer import to_bytes
-from .safety import check_target, write_export
+from .safety import write_export
 from .wml import XML_SPACE, el, paragraph
 
 TEXT_WIDTH_MM = 247          # landscape A4 less the 25 mm margins
@@ -94,7 +94,6 @@ def marked_run(text: str, mark: str = ""):
 
 def save(doc: Document, path: str | Path, overwrite: bool) -> Path:
     """Write atomically; refuses an existing file unless *overwrite* (raises the ``export.safety`` errors)."""
-    check_target(path, overwrite)
     return write_export(path, to_bytes(doc), overwrite)
 
 

@@ -8,9 +8,10 @@ from docx.document import Document
 
 from ..drafting.model import Draft
 from ..export import gbt9704 as g
+from ..export.simple_table import save
 from .items import FeedbackItem, Status
 from .views import in_draft_order, opinion, place, totals, unit_label
-from .wordkit import PLACEHOLDER, add, group_row, plain_title, row, save, table
+from .wordkit import PLACEHOLDER, add, group_row, plain_title, row, table
 
 HEADERS = ("序号", "反馈单位", "条款", "意见内容", "是否采纳", "处理情况及理由")
 WIDTHS = (14.0, 40.0, 30.0, 83.0, 20.0, 60.0)

@@ -18,11 +18,12 @@ from ..drafting.build import TO_COMPLETE
 from ..drafting.edit import with_full_width_punctuation
 from ..drafting.model import Draft, Origin
 from ..export import gbt9704 as g
+from ..export.simple_table import save
 from .adoption import totals_line
 from .decide import conflicts
 from .items import Status
 from .views import place, units_in_order
-from .wordkit import PLACEHOLDER, add, plain_title, save
+from .wordkit import PLACEHOLDER, add, plain_title
 
 
 def cn_date(iso: str) -> str:

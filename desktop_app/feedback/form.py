@@ -16,9 +16,10 @@ from ..drafting.edit import with_full_width_punctuation
 from ..drafting.model import Draft
 from ..export import anchors
 from ..export import gbt9704 as g
+from ..export.simple_table import save
 from .docxread import FORM_HEADERS, UNIT_LABEL
 from .mapping import PREAMBLE
-from .wordkit import PLACEHOLDER, add, group_row, plain_title, row, save, table
+from .wordkit import PLACEHOLDER, add, group_row, plain_title, row, table
 
 WIDTHS = (80.0, 107.0, 60.0)
 OTHER = "其他意见"

@@ -21,9 +21,9 @@ from ..drafting.store import draft_from_dict, draft_to_dict
 from ..export import anchors
 from ..export import gbt9704 as g
 from ..export.docx_writer import _show_revisions, _Writer
+from ..export.simple_table import save
 from .decide import FeedbackError, UnknownItemError
 from .items import Version
-from .wordkit import save
 
 CURRENT = "当前稿"
 SNAPSHOT_KEYS = ("title", "preamble", "parts")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
@@ -11,8 +9,6 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
 from ..export import gbt9704 as g
-from ..export.docx_writer import to_bytes
-from ..export.safety import check_target, write_export
 from ..export.wml import paragraph
 
 PLACEHOLDER = "【请补充】"
@@ -73,8 +69,3 @@ def set_cell(cell, lines: list[str], style_id: str) -> None:
     for line in lines or [""]:
         tc.append(paragraph(style_id, line))
 
-
-def save(doc: Document, path: str | Path, overwrite: bool) -> Path:
-    """Write atomically (TargetExistsError / ExportError as for every export)."""
-    check_target(path, overwrite)
-    return write_export(path, to_bytes(doc), overwrite)
