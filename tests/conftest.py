@@ -18,6 +18,15 @@ def data_dir(tmp_path, monkeypatch):
     return path
 
 
+@pytest.fixture(scope="module")
+def module_data_dir(tmp_path_factory):
+    """A data dir for module-scoped fixtures (jieba's cache must never land in a real user's folder)."""
+    path = tmp_path_factory.mktemp("userdata")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("POLICYDESK_DATA_DIR", str(path))
+        yield path
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:
     """The shipped corpus (central Opinions, Liaoning measures, links, cities), loaded once."""

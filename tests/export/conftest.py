@@ -9,15 +9,6 @@ from desktop_app.drafting import edit as ed
 
 
 @pytest.fixture(scope="module")
-def module_data_dir(tmp_path_factory):
-    """A data dir for module-scoped fixtures (jieba's cache must never land in a real user's folder)."""
-    path = tmp_path_factory.mktemp("userdata")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("POLICYDESK_DATA_DIR", str(path))
-        yield path
-
-
-@pytest.fixture(scope="module")
 def edited_draft(corpus, module_data_dir):
     """沈阳's draft after typical edits: a flag accepted, a clause excluded, one added, one rewritten."""
     draft = build_draft(corpus, "沈阳市")

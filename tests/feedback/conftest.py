@@ -10,15 +10,6 @@ from desktop_app.export import export_draft
 
 
 @pytest.fixture(scope="module")
-def module_data_dir(tmp_path_factory):
-    """A data dir for module-scoped fixtures (jieba's cache must never land in a real user's folder)."""
-    path = tmp_path_factory.mktemp("userdata")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("POLICYDESK_DATA_DIR", str(path))
-        yield path
-
-
-@pytest.fixture(scope="module")
 def base_draft(corpus, module_data_dir):
     return build_draft(corpus, "鞍山市")
 
