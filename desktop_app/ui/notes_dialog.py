@@ -49,16 +49,18 @@ class NotesDialog(QDialog):
         self.carry_button.setToolTip(self.tr("把列出的笔记写入当前城市草稿中相应条款的依据批注（可撤销）"))
         self.status_label = QLabel()
         self.status_label.setObjectName("notesStatus")
+        self.status_label.setWordWrap(True)
         self.word_export = WordExport(self, self.status_label, [self.export_button])
         buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label)
-        buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.carry_button)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query_edit)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.status_label)
+        self.status_label.hide()
         self.query_edit.textChanged.connect(self._on_query_changed)
         self.table.activated.connect(self._on_row_activated)
         self.export_button.clicked.connect(self._on_export_clicked)
@@ -108,6 +110,7 @@ class NotesDialog(QDialog):
         session.apply(self.tr("带入笔记"), lambda draft: carry_notes(draft, entries)[0])
         self.status_label.setText(self.tr("已把笔记带入草稿 %1 条的依据批注").replace("%1", str(changed))
                                   if changed else self.tr("草稿中没有需要带入笔记的条款"))
+        self.status_label.show()
 
 
 def open_notes_dialog(window) -> NotesDialog:
