@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -29,11 +28,11 @@ from PySide6.QtWidgets import (
 from ..core.compare import Mark, Segment
 from ..core.comparing import Pair, compare_keys, pairs_between, pairs_for
 from ..core.corpus import Corpus, UnitRef
-from ..core.errors import PolicyDeskError
 from ..core.labels import completeness_label
 from ..core.model import Completeness, DocumentKind
 from ..core.verdict import ClauseComparison
 from . import render
+from .export_to_word import WordExport
 from .views import SaveResult
 from .workers import Lane, QueryOp, describe_failure
 
@@ -57,7 +56,12 @@ class CompareView(QWidget):
         self.result: ClauseComparison | None = None
         self._generation = 0
         self._syncing = False
+        self.status_label = QLabel()    # how the last export went
+        self.status_label.setObjectName("compareStatus")
+        self.status_label.setWordWrap(True)
         self._build()
+        self.word_export = WordExport(self, self.status_label, [self.export_button])
+        self.word_export.set_available(False)
         self._fill_pickers()
         self.left_picker.activated.connect(self._on_picker_activated)
         self.right_picker.activated.connect(self._on_picker_activated)
@@ -75,7 +79,6 @@ class CompareView(QWidget):
             picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.swap_button = QPushButton(self.tr("左右互换"))
         self.export_button = QPushButton(self.tr("导出对照表（Word）…"))
-        self.export_button.setEnabled(False)
         pickers = QHBoxLayout()
         pickers.addWidget(QLabel(self.tr("左：")))
         pickers.addWidget(self.left_picker, 1)
@@ -113,7 +116,9 @@ class CompareView(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.warning_label)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status_label)
         self.warning_label.hide()
+        self.status_label.hide()
         self.pair_row.hide()
         self.summary_label.setText(self.tr("在阅读视图中点“与上位条款对照”或“与落实条款对照”，或在上方选择任意两条进行对照。"))
 
@@ -162,7 +167,7 @@ class CompareView(QWidget):
         pair = self.pairs[index]
         self.pair, self.result = pair, None
         self.pair_picker.setCurrentIndex(index)
-        self.export_button.setEnabled(False)
+        self.word_export.set_available(False)
         self._select(self.left_picker, [pair.other])
         self._select(self.right_picker, [pair.base])
         ref_other, ref_base = self._corpus.ref(*pair.other), self._corpus.ref(*pair.base)
@@ -180,7 +185,7 @@ class CompareView(QWidget):
     def _show_alone(self) -> None:
         refs_a, refs_b = self._refs(self.left), self._refs(self.right)
         self.pair, self.result = None, None
-        self.export_button.setEnabled(False)
+        self.word_export.set_available(False)
         self._select(self.left_picker, self.left)
         self._select(self.right_picker, self.right)
         self.left_title.setText(self._side_title(refs_a))
@@ -209,7 +214,7 @@ class CompareView(QWidget):
         self.left_browser.setHtml(_segments_html(result.comparison.b, Mark.ONLY_B, ONLY_A_STYLE, only_other))
         self.right_browser.setHtml(_segments_html(result.comparison.a, Mark.ONLY_A, ONLY_B_STYLE, only_base))
         self.summary_label.setText(self._summary(result, only_other, only_base))
-        self.export_button.setEnabled(True)
+        self.word_export.set_available(True)
         self.comparisonShown.emit()
 
     def _on_compare_failed(self, generation: int, exc: Exception) -> None:
@@ -270,19 +275,10 @@ class CompareView(QWidget):
     def _on_export_clicked(self) -> None:
         if self.result is None:
             return
-        name = f"{self.result.other.name}与{self.result.base.name}对照.docx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出对照表"), name, self.tr("Word 文件 (*.docx)"))
-        if not path:
-            return
-        from ..export.compare_table import export_comparison
+        from ..export.compare_table import export_comparison  # python-docx: loaded on the first export
 
-        try:  # the dialog has already asked before replacing an existing file
-            export_comparison(self.result, path, overwrite=True)
-        except PolicyDeskError as exc:
-            QMessageBox.warning(self, self.tr("导出对照表"), str(exc))
-            return
-        self.summary_label.setText(self.summary_label.text() + "<br>" + html.escape(
-            self.tr("已导出：%1").replace("%1", path)))
+        name = self.tr("%1与%2对照.docx").replace("%1", self.result.other.name).replace("%2", self.result.base.name)
+        self.word_export.ask(self.tr("导出对照表"), name, partial(export_comparison, self.result))
 
     @Slot(int)
     def _on_left_scrolled(self, _value: int) -> None:

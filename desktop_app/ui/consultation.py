@@ -10,6 +10,7 @@ merged with its unsaved edits otherwise (``feedback.merge``).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, Slot
@@ -26,6 +27,7 @@ from ..feedback.importer import ImportResult, import_returned
 from ..feedback.items import Status
 from ..feedback.merge import merge_from_disk
 from ..feedback.versions import save_version
+from .export_to_word import WordExport
 from .feedback_pane import FeedbackPane
 from .versions_dialog import VersionsDialog
 from .workers import Lane, QueryOp, describe_failure
@@ -56,12 +58,13 @@ class ConsultationPanel(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         col.addWidget(self.status)
+        self.word_export = WordExport(self, self.status, [self.form_button, self.table_button, self.explain_button])
         self.pane.decided.connect(self._on_decided)
         self.pane.unitNamed.connect(self._on_unit_named)
         self.import_button.clicked.connect(self._on_import)
         self.form_button.clicked.connect(self._on_form)
-        self.table_button.clicked.connect(lambda: self._export(self.tr("意见采纳情况表.docx"), export_adoption))
-        self.explain_button.clicked.connect(lambda: self._export(self.tr("起草说明.docx"), self._explain))
+        self.table_button.clicked.connect(self._on_adoption_table)
+        self.explain_button.clicked.connect(self._on_explanation)
         self.versions_button.clicked.connect(self.open_versions)
         self.watcher.fileChanged.connect(self._on_file_changed)
         editor.draftChanged.connect(self.refresh)
@@ -176,26 +179,20 @@ class ConsultationPanel(QWidget):
         if session is None or not ok or not unit.strip():
             return
         unit = unit.strip()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存反馈表"), f"{unit}反馈表.docx", "Word (*.docx)")
-        if path:
-            self._run_export(lambda: export_form(session.draft, unit, path, overwrite=True))
+        self.word_export.ask(self.tr("保存反馈表"), self.tr("%1反馈表.docx").replace("%1", unit),
+                             partial(export_form, session.draft, unit))
 
-    def _explain(self, draft: Draft, path: str, *, overwrite: bool):
-        return export_explanation(draft, self.editor.corpus, path, overwrite=overwrite)
+    @Slot()
+    def _on_adoption_table(self) -> None:
+        if self.editor.session is not None:
+            self.word_export.ask(self.tr("导出意见采纳情况表"), self.tr("意见采纳情况表.docx"),
+                                 partial(export_adoption, self.editor.session.draft))
 
-    def _export(self, default: str, writer) -> None:
-        session = self.editor.session
-        if session is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, default, default, "Word (*.docx)")
-        if path:
-            draft = session.draft
-            self._run_export(lambda: writer(draft, path, overwrite=True))
-
-    def _run_export(self, job) -> None:
-        QueryOp(parent=self, op=lambda: str(job()),
-                success=lambda p: self.status.setText(self.tr("已导出 %1").replace("%1", p))) \
-            .failure(lambda exc: self.status.setText(describe_failure(exc))).in_lane(Lane.EXPORT).run_in_background()
+    @Slot()
+    def _on_explanation(self) -> None:
+        if self.editor.session is not None:
+            self.word_export.ask(self.tr("导出起草说明"), self.tr("起草说明.docx"),
+                                 partial(export_explanation, self.editor.session.draft, self.editor.corpus))
 
     def open_versions(self) -> VersionsDialog:
         dialog = VersionsDialog(lambda: self.editor.draft, self.editor.corpus, self)

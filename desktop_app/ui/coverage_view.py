@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.corpus import Corpus
 from ..core.errors import PolicyDeskError
+from .export_to_word import WordExport
 from .models.coverage_model import (
     COL_TARGET,
     COL_TEXT,
@@ -47,6 +49,10 @@ class CoverageView(QWidget):
         self.city_picker = QComboBox()
         self.city_picker.setObjectName("coverageCity")
         self.export_button = QPushButton(self.tr("导出 Word 表格…"))
+        self.status_label = QLabel()
+        self.status_label.setObjectName("coverageStatus")
+        self.status_label.setWordWrap(True)
+        self.word_export = WordExport(self, self.status_label, [self.export_button])
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setObjectName("coverageTable")
@@ -65,6 +71,8 @@ class CoverageView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_label)
+        self.status_label.hide()
         self.table.activated.connect(self._on_cell_activated)
         self.city_picker.activated.connect(self._on_city_activated)
         self.export_button.clicked.connect(self._on_export_clicked)
@@ -126,19 +134,10 @@ class CoverageView(QWidget):
 
     @Slot()
     def _on_export_clicked(self) -> None:
-        where = self.model.city or self.tr("全部城市")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出落实情况"), self.tr("落实情况（%1）.docx")
-                                              .replace("%1", where), self.tr("Word 文件 (*.docx)"))
-        if not path:
-            return
-        from ..export.coverage_table import export_coverage
+        from ..export.coverage_table import export_coverage  # python-docx: loaded on the first export
 
-        try:  # the dialog has already asked before replacing an existing file
-            export_coverage(self.model.matrix, path, overwrite=True)
-        except PolicyDeskError as exc:
-            QMessageBox.warning(self, self.tr("导出落实情况"), str(exc))
-            return
-        self.summary_label.setText(self.summary_label.text() + self.tr("已导出：%1").replace("%1", path))
+        name = self.tr("中央意见落实情况（%1）.docx").replace("%1", self.model.city or self.tr("全部城市"))
+        self.word_export.ask(self.tr("导出落实情况"), name, partial(export_coverage, self.model.matrix))
 
     @Slot(QModelIndex)
     def _on_cell_activated(self, index: QModelIndex) -> None:

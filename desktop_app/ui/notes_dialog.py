@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
 )
 
 from ..core.corpus import Corpus
-from ..core.errors import PolicyDeskError
 from ..core.note_search import NoteEntry, note_entries, search_notes
 from ..core.notes import NotesStore
+from .export_to_word import WordExport
 from .models.notes_model import KEY_ROLE, NotesModel
 
 
@@ -48,6 +47,10 @@ class NotesDialog(QDialog):
         self.export_button = QPushButton(self.tr("导出（Word 或文本）…"))
         self.carry_button = QPushButton(self.tr("带入草稿的依据批注"))
         self.carry_button.setToolTip(self.tr("把列出的笔记写入当前城市草稿中相应条款的依据批注（可撤销）"))
+        self.status_label = QLabel()
+        self.status_label.setObjectName("notesStatus")
+        self.status_label.setWordWrap(True)
+        self.word_export = WordExport(self, self.status_label, [self.export_button])
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.carry_button)
@@ -56,6 +59,8 @@ class NotesDialog(QDialog):
         layout.addWidget(self.query_edit)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.status_label)
+        self.status_label.hide()
         self.query_edit.textChanged.connect(self._on_query_changed)
         self.table.activated.connect(self._on_row_activated)
         self.export_button.clicked.connect(self._on_export_clicked)
@@ -71,7 +76,7 @@ class NotesDialog(QDialog):
         self.model.set_entries(entries)
         self.count_label.setText(self.tr("共 %1 条笔记").replace("%1", str(len(entries))))
         self.carry_button.setEnabled(self._session() is not None and bool(entries))
-        self.export_button.setEnabled(bool(entries))
+        self.word_export.set_available(bool(entries))
 
     @property
     def entries(self) -> list[NoteEntry]:
@@ -88,18 +93,10 @@ class NotesDialog(QDialog):
 
     @Slot()
     def _on_export_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出笔记"), self.tr("我的笔记.docx"),
-                                              self.tr("Word 文件 (*.docx);;文本文件 (*.txt)"))
-        if not path:
-            return
-        from ..export.notes_table import export_notes
+        from ..export.notes_table import export_notes  # python-docx: loaded on the first export
 
-        try:  # the dialog has already asked before replacing an existing file
-            export_notes(self.entries, path, overwrite=True)
-        except PolicyDeskError as exc:
-            QMessageBox.warning(self, self.tr("导出笔记"), str(exc))
-            return
-        self.count_label.setText(self.tr("已导出 %1 条：%2").replace("%1", str(len(self.entries))).replace("%2", path))
+        self.word_export.ask(self.tr("导出笔记"), self.tr("我的笔记.docx"), partial(export_notes, list(self.entries)),
+                             file_filter=self.tr("Word 文件 (*.docx);;文本文件 (*.txt)"))
 
     @Slot()
     def _on_carry_clicked(self) -> None:
@@ -111,8 +108,9 @@ class NotesDialog(QDialog):
         entries = self.entries
         changed = carry_notes(session.draft, entries)[1]
         session.apply(self.tr("带入笔记"), lambda draft: carry_notes(draft, entries)[0])
-        self.count_label.setText(self.tr("已把笔记带入草稿 %1 条的依据批注").replace("%1", str(changed))
-                                 if changed else self.tr("草稿中没有需要带入笔记的条款"))
+        self.status_label.setText(self.tr("已把笔记带入草稿 %1 条的依据批注").replace("%1", str(changed))
+                                  if changed else self.tr("草稿中没有需要带入笔记的条款"))
+        self.status_label.show()
 
 
 def open_notes_dialog(window) -> NotesDialog:

@@ -23,6 +23,7 @@ class AppSettings:
     search_doc: str = ""         # empty: all documents
     search_kind: str = ""        # empty: all kinds
     reader_font_pt: int = 12
+    export_folder: str = ""      # the folder last exported to (ui/export_to_word.py); empty: the documents folder
 
     @classmethod
     def load(cls, path: Path) -> AppSettings:

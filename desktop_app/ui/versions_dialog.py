@@ -9,13 +9,13 @@ background).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +30,7 @@ from ..core.corpus import Corpus
 from ..core.errors import PolicyDeskError
 from ..drafting.model import Draft
 from ..feedback.versions import CURRENT, compare_versions, export_changes
-from .workers import Lane, QueryOp, describe_failure
+from .export_to_word import WordExport
 
 
 class VersionsDialog(QDialog):
@@ -64,6 +64,8 @@ class VersionsDialog(QDialog):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         col.addWidget(self.status)
+        self.word_export = WordExport(self, self.status, [self.export_button])
+        self.word_export.finished.connect(self.exported)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         col.addWidget(buttons)
@@ -107,20 +109,18 @@ class VersionsDialog(QDialog):
                             .replace("%3", str(len(changes))))
 
     def _on_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出修订对照"), "修改对照.docx", "Word (*.docx)")
-        if path:
-            self.export_to(path)
+        if (write := self._changes()) is not None:
+            name = self.tr("修改对照（%1与%2）.docx").replace("%1", self.old_box.currentText()) \
+                .replace("%2", self.new_box.currentText())
+            self.word_export.ask(self.tr("导出修订对照"), name, write)
 
     def export_to(self, path: str) -> None:
-        draft, corpus = self._draft(), self.corpus
-        old, new = self.old_box.currentText(), self.new_box.currentText()
-        if draft is None:
-            return
-        self.status.setText(self.tr("正在导出…"))
-        QueryOp(parent=self, op=lambda: str(export_changes(draft, corpus, old, new, path, overwrite=True)),
-                success=self._on_exported) \
-            .failure(lambda exc: self.status.setText(describe_failure(exc))).in_lane(Lane.EXPORT).run_in_background()
+        """Export the changes between the two chosen versions to *path* in the background (no question)."""
+        if (write := self._changes()) is not None:
+            self.word_export.start(path, write)
 
-    def _on_exported(self, path: str) -> None:
-        self.status.setText(self.tr("已导出 %1").replace("%1", path))
-        self.exported.emit(path)
+    def _changes(self) -> Callable[..., object] | None:
+        draft = self._draft()
+        if draft is None:
+            return None
+        return partial(export_changes, draft, self.corpus, self.old_box.currentText(), self.new_box.currentText())

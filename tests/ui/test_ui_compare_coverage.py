@@ -186,18 +186,3 @@ def test_the_button_on_a_central_clause_says_it_compares_with_the_implementing_c
     assert window.compare_action.text() == "与落实条款对照"
     window.open_unit("liaoning", "part_1__para_3")
     assert window.reader.compare_button.text() == "与上位条款对照"
-
-
-def test_the_comparison_is_exported_as_a_word_table(qtbot, window, tmp_path, monkeypatch):
-    from docx import Document as read_docx
-    from PySide6.QtWidgets import QFileDialog
-
-    target = tmp_path / "对照.docx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    window.open_unit("liaoning", "part_2__para_5")
-    with qtbot.waitSignal(window.compare_view.comparisonShown, timeout=30000):
-        window.compare_action.trigger()
-    qtbot.mouseClick(window.compare_view.export_button, Qt.MouseButton.LeftButton)
-    table = read_docx(str(target)).tables[0]
-    assert table.rows[0].cells[0].text == "A　中央（四）" and table.rows[0].cells[1].text == "B　辽宁（五）"
-    assert "已导出" in window.compare_view.summary_label.text()

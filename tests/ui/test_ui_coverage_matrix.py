@@ -55,7 +55,8 @@ def test_filter_to_one_city_and_export(qtbot, city_corpus, tmp_path, monkeypatch
     assert "鞍山市草稿 13 项" in view.summary_label.text()
     target = tmp_path / "落实.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.word_export.finished, timeout=30000):
+        qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
     table = read_docx(str(target)).tables[0]
     assert [c.text for c in table.rows[0].cells] == ["中央条款", "辽宁", "鞍山市（anshan）", "鞍山市草稿"]
 

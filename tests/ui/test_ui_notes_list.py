@@ -36,7 +36,8 @@ def test_search_open_export_and_carry(qtbot, window, type_chinese, tmp_path, mon
 
     target = tmp_path / "笔记.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    dialog.export_button.click()
+    with qtbot.waitSignal(dialog.word_export.finished, timeout=30000):
+        dialog.export_button.click()
     assert read_docx(str(target)).tables[0].rows[1].cells[3].text == "落户条件与公安局核对"
 
     window.show_view("draft")
@@ -46,7 +47,7 @@ def test_search_open_export_and_carry(qtbot, window, type_chinese, tmp_path, mon
     dialog.refresh()
     assert dialog.carry_button.isEnabled()
     dialog.carry_button.click()
-    assert dialog.count_label.text() == "已把笔记带入草稿 1 条的依据批注"
+    assert dialog.status_label.text() == "已把笔记带入草稿 1 条的依据批注"
     five = next(c for c in editor.draft.clauses if c.source_id == "part_2__para_5")
     assert basis_lines(window.corpus, editor.draft, five)[-1].endswith("第（五）条：落户条件与公安局核对")
     assert editor.session.undo_label == "带入笔记"
