@@ -155,7 +155,18 @@ class Ours:
         corpus = Corpus.load_default()
         t = time.perf_counter()
         self.index = SearchIndex.open(corpus, procs=self.procs)
-        return time.perf_counter() - t  # the index alone, not saving and reading the documents
+        elapsed = time.perf_counter() - t  # the index alone, not saving and reading the documents
+        self.load_vector_math()
+        return elapsed
+
+    def load_vector_math(self):
+        """What the window does once its index is open (ui/search_service.py), in the background there: numpy for
+        the ranking of a large library.  Not timed: the queries are, and the fresh process (the command line)
+        never loads it."""
+        from desktop_app.search import vector
+
+        if vector.worth_loading(self.index.doc_count()):
+            vector.load()
 
     def size(self) -> int:
         return _du(self.data / "index")

@@ -163,6 +163,25 @@ def check_search(ctx: Context) -> str:
     return f"{len(SEARCHES)} 次检索命中预期条款；首条 {first.doc}:{first.num}{first.heading}：{marked[:30]}…"
 
 
+def check_vector_ranking(ctx: Context) -> str:
+    from ..search import vector
+
+    index = _index(ctx)
+    query = "就业 创业 服务"
+    loaded = vector.numpy_if_loaded()
+    python = [(h.doc, h.id, h.score) for h in index.search(query)] if loaded is None else None
+    _expect(vector.load(), "numpy 无法导入：大型资料库的检索将较慢")
+    saved = vector.VECTOR_FROM
+    vector.VECTOR_FROM = 0  # the few clauses here: every list takes the numpy path
+    try:
+        vectorised = [(h.doc, h.id, h.score) for h in index.search(query)]
+    finally:
+        vector.VECTOR_FROM = saved
+    _expect(bool(vectorised), f"numpy 排序检索“{query}”没有结果")
+    _expect(python is None or python == vectorised, f"numpy 排序与逐条排序结果不同：“{query}”")
+    return f"numpy {vector.numpy_if_loaded().__version__} 排序与逐条排序一致（“{query}”{len(vectorised)} 条）"
+
+
 def check_reopen(ctx: Context) -> str:
     from ..search import SearchIndex
 
@@ -268,6 +287,7 @@ CHECKS: tuple[Check, ...] = (
     Check("中文分词", check_segmentation),
     Check("建立检索索引", check_index),
     Check("全文检索", check_search),
+    Check("大型资料库排序", check_vector_ranking),
     Check("重新打开索引", check_reopen),
     Check("导出方案草稿", check_draft_export),
     Check("导出对照表", check_table_export),

@@ -25,9 +25,11 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
 from ..core import segment
+from . import vector
 from .analyzer import subwords
 from .codec import BYTE_LENGTHS, ArrayLeafMatcher, block_arrays, length_codes
 from .query import ParsedQuery
+from .vector import VectorRanker
 
 Scores = dict[int, float]
 # best_of_all takes over from this many documents in the shortest posting list (below it scoring them all
@@ -87,6 +89,7 @@ class FastScorer:
         self._read: dict[tuple[str, str], tuple[array, array]] | None = None
         # per field: (length code of every document, norm by code), or (None, norm of every document)
         self._norm_cache: dict[str, tuple[bytes | None, list[float]]] = {}
+        self._vector: VectorRanker | None = None
 
     def _length_codes(self, field: str) -> bytes | None:
         """Every document's length code of *field* (one byte each), by global document number; None when
@@ -125,6 +128,14 @@ class FastScorer:
         A document's length is one of 256 codes, so the norms are a table of 256 looked up through
         the documents' codes (100 KB per field at 100,000 clauses, not a list of 100,000 floats).
         """
+        codes, norms = self._norm_table(field)
+        if codes is None:
+            return list(map(norms.__getitem__, docs))
+        return list(map(norms.__getitem__, map(codes.__getitem__, docs)))
+
+    def _norm_table(self, field: str) -> tuple[bytes | None, list[float]]:
+        """(every document's length code, the norm of each code), or (None, every document's norm) for a
+        codec whose length codes cannot be read in one go; computed once per field."""
         found = self._norm_cache.get(field)
         if found is None:
             avgfl = self._searcher.avg_field_length(field) or 1
@@ -136,10 +147,7 @@ class FastScorer:
                 lengths = [n for reader, _offset in self._leaves for n in _segment_lengths(reader, field)]
                 found = None, [c2 + c3 * fl for fl in lengths]
             self._norm_cache[field] = found
-        codes, norms = found
-        if codes is None:
-            return list(map(norms.__getitem__, docs))
-        return list(map(norms.__getitem__, map(codes.__getitem__, docs)))
+        return found
 
     def _bm25(self, field: str, word: str, weights, norms: list[float]) -> map:
         """The BM25F score of *word* for documents whose weights are *weights* (whoosh's formula and
@@ -243,7 +251,9 @@ class FastScorer:
     def _ranked(self, parsed: ParsedQuery, field: str, allowed: set[int] | None, limit: int | None):
         words = _plain_and(parsed)
         if limit is not None and words and all(self._plain(w) for w in words):
-            best = self.best_of_all(field, words, allowed, limit)
+            best = self.vector_all_of(field, words, allowed, limit)
+            if best is None:
+                best = self.best_of_all(field, words, allowed, limit)
             if best is not None:
                 return best
         scores = self.evaluate(parsed, field)
@@ -263,6 +273,27 @@ class FastScorer:
             return max(self._searcher.reader().term_info(field, word).max_weight(), 0.0)
         except Exception:  # any other reader: the postings themselves
             return max(weights, default=0.0)
+
+    def vector_all_of(self, field: str, words: list[str], allowed: set[int] | None, limit: int):
+        """:meth:`ranked` for documents holding every one of *words* (plain words), with numpy (:mod:`.vector`).
+
+        None when numpy is not loaded, the shortest list is short (the Python ways are as quick) or the
+        documents' length codes cannot be read in one go.
+        """
+        np = vector.numpy_if_loaded()
+        if np is None:
+            return None
+        lists = sorted(((*self.postings(field, w), w) for w in words), key=lambda p: len(p[0]))
+        if len(lists[0][0]) < vector.VECTOR_FROM:
+            return None
+        codes, table = self._norm_table(field)
+        if codes is None:
+            return None
+        if self._vector is None:
+            self._vector = VectorRanker(np)
+        c = [self._searcher.idf(field, w) * (self._K1 + 1) for _ids, _weights, w in lists]
+        return self._vector.ranked(field, [(ids, weights, ci) for (ids, weights, _w), ci in zip(lists, c, strict=True)],
+                                   self._vector.norms(field, codes, table), allowed, limit)
 
     def best_of_all(self, field: str, words: list[str], allowed: set[int] | None, limit: int):
         """:meth:`ranked` for documents holding every one of *words* (plain words), without scoring them all.

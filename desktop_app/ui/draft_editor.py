@@ -113,7 +113,10 @@ class DraftEditor(QWidget):
         self.banner = RecoveryBanner(self)
         layout.addWidget(self.banner)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("draftSplitter")  # its sizes are remembered across restarts (window_state.py)
+        self.splitter = splitter
         self.tree = QTreeView(splitter)
+        self.tree.setMinimumWidth(180)  # room for a clause's number and the start of its heading
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
@@ -124,7 +127,10 @@ class DraftEditor(QWidget):
         self.sources = SourcesPane(self.corpus, splitter)
         for widget in (self.tree, self.form, self.sources):
             splitter.addWidget(widget)
-        splitter.setSizes([320, 520, 420])
+        splitter.setStretchFactor(0, 0)  # a wider window widens the text and the sources, not the tree
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([300, 480, 380])
         layout.addWidget(splitter, 1)
         self.status_row = StatusRow(self)
         layout.addWidget(self.status_row)

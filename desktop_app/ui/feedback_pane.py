@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -101,14 +102,14 @@ class FeedbackPane(QWidget):
         col.addWidget(QLabel(self.tr("处理情况及理由"), self))
         self.reason_edit = QLineEdit(self)
         col.addWidget(self.reason_edit)
-        row = QHBoxLayout()
+        grid = QGridLayout()  # two by two: the pane stays narrow enough for the draft's tree to show headings
         self.buttons: dict[Status, QPushButton] = {}
-        for status in (Status.ADOPTED, Status.PARTLY, Status.REJECTED, Status.PENDING):
+        for n, status in enumerate((Status.ADOPTED, Status.PARTLY, Status.REJECTED, Status.PENDING)):
             button = QPushButton(STATUS_LABELS[status], self)
             button.clicked.connect(lambda _checked=False, s=status: self._on_decide(s))
-            row.addWidget(button)
+            grid.addWidget(button, n // 2, n % 2)
             self.buttons[status] = button
-        col.addLayout(row)
+        col.addLayout(grid)
         unit_row = QHBoxLayout()
         self.unit_edit = QLineEdit(self)
         self.unit_edit.setPlaceholderText(self.tr("作者是个人时，填写反馈单位"))

@@ -15,9 +15,11 @@ Factory = Callable[[], QWidget]
 class LazyTabs(QObject):
     """Keeps the pages of one QTabWidget by name; a page given as a factory is built on first use."""
 
-    def __init__(self, tabs: QTabWidget) -> None:
+    def __init__(self, tabs: QTabWidget, on_built: Callable[[QWidget], None] | None = None) -> None:
+        """*on_built(page)* is called once a factory's page is built (e.g. to restore its remembered layout)."""
         super().__init__(tabs)
         self.tabs = tabs
+        self._on_built = on_built
         self.pages: dict[str, QWidget] = {}
         self._factories: dict[str, Factory] = {}
         tabs.currentChanged.connect(self._on_current_changed)
@@ -49,6 +51,8 @@ class LazyTabs(QObject):
                 self.tabs.blockSignals(False)
             placeholder.deleteLater()
             self.pages[name] = widget
+            if self._on_built is not None:
+                self._on_built(widget)
         return self.pages[name]
 
     @property

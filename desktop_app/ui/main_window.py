@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.tree_model, self.tree_proxy = self.tree_pane.model, self.tree_pane.proxy
         self.tree, self.filter_edit = self.tree_pane.tree, self.tree_pane.filter_edit
         self.left_tabs = QTabWidget()
-        self._left = LazyTabs(self.left_tabs)
+        self._left = LazyTabs(self.left_tabs, on_built=self._restore_layout)
         self._left.add("tree", self.tree_pane, self.tr("目录"))
         self._left.add("search", self._make_search_panel, self.tr("检索"))
 
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.reader.set_font_size(self.settings.reader_font_pt)
         self.view_tabs = QTabWidget()
         self.view_tabs.setDocumentMode(True)
-        self._views = LazyTabs(self.view_tabs)
+        self._views = LazyTabs(self.view_tabs, on_built=self._restore_layout)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.left_tabs)
@@ -228,6 +228,9 @@ class MainWindow(QMainWindow):
     @property
     def views(self) -> dict[str, QWidget]:
         return self._views.pages
+
+    def _restore_layout(self, view: QWidget) -> None:
+        self.state.restore_splitters(view)
 
     def built_views(self) -> list:
         """Every view built so far (right-hand tabs and the left 检索 page): the ones to ask and update."""

@@ -60,6 +60,7 @@ class SearchService(QObject):
 
     def _on_opened(self, index: Any) -> None:
         self._index = index
+        self._load_vector_math(index)
         if self._changed_while_opening:
             for doc_id in self._changed_while_opening:
                 self.update_corpus(self._corpus, doc_id)
@@ -69,6 +70,15 @@ class SearchService(QObject):
             generation, query = self._pending
             self._pending = None
             self._run(generation, query)
+
+    def _load_vector_math(self, index: Any) -> None:
+        """A large library: import numpy for the ranking in the background (≈ 0.1 s; the first searches are
+        ranked in Python meanwhile, and all of them if it cannot be imported)."""
+        from ..search import vector
+
+        if vector.numpy_if_loaded() is None and vector.worth_loading(index.doc_count()):
+            QueryOp(parent=self, op=vector.load, success=_ignore).failure(_ignore).in_lane(Lane.IO) \
+                .run_in_background()
 
     def _on_open_failed(self, exc: Exception) -> None:
         self.error = describe_failure(exc)

@@ -16,8 +16,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QLabel, QSplitter, QWidget
 
 from ..core.errors import PolicyDeskError
 from ..workspace import WorkspaceError, os_reason
@@ -54,6 +54,8 @@ class WindowState:
             w.resize(1400, 900)
         if isinstance(splitter, QByteArray):
             w.splitter.restoreState(splitter)
+        for view in w.built_views():
+            self.restore_splitters(view)
         s = w.settings
         try:
             w.open_unit(s.last_doc, s.last_unit)
@@ -63,14 +65,28 @@ class WindowState:
         if s.last_view in w.views:
             w.show_view(s.last_view)
 
+    def restore_splitters(self, view: QWidget) -> None:
+        """The remembered sizes of the named splitters inside *view* (called when a view is built)."""
+        qs = self._qsettings()
+        for splitter in _named_splitters(view):
+            state = qs.value(f"splitters/{splitter.objectName()}")
+            if isinstance(state, QByteArray):
+                if splitter.isVisible():
+                    splitter.restoreState(state)
+                else:  # sizes restored into a splitter not laid out yet would be scaled down to nothing
+                    _RestoreWhenShown(splitter, state)
+
     def save(self) -> None:
-        """Geometry, splitter, left tab and view; a failure is said, never raised."""
+        """Geometry, splitters, left tab and view; a failure is said, never raised."""
         w = self.window
         if self.problem_label is not None:
             return  # the data directory cannot be written: nothing to try
         qs = self._qsettings()
         qs.setValue("geometry", w.saveGeometry())
         qs.setValue("splitter", w.splitter.saveState())
+        for view in w.built_views():
+            for splitter in _named_splitters(view):
+                qs.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
         qs.sync()
         w.settings.left_tab = w.left_tabs.currentIndex()
         w.settings.last_view = w.current_view()
@@ -154,3 +170,29 @@ class WindowState:
             self.window.hide()
         if not wait_for_all(JOBS_TIMEOUT_MS):
             print("policydesk: 后台任务在 60 秒内未结束，程序仍将退出", file=sys.stderr)
+
+
+def _named_splitters(view: QWidget) -> list[QSplitter]:
+    """The splitters inside *view* whose sizes are remembered: those given an object name."""
+    return [s for s in view.findChildren(QSplitter) if s.objectName()]
+
+
+class _RestoreWhenShown(QObject):
+    """Restores a splitter's remembered sizes the first time it is shown (then it is laid out at its real size)."""
+
+    def __init__(self, splitter: QSplitter, state: QByteArray) -> None:
+        super().__init__(splitter)
+        self._state = state
+        splitter.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QSplitter):
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._restore)  # once the show has laid the splitter out at its real size
+        return False
+
+    def _restore(self) -> None:
+        splitter = self.parent()
+        if isinstance(splitter, QSplitter):
+            splitter.restoreState(self._state)
+        self.deleteLater()

@@ -7,7 +7,9 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop_app.app import create_window
 from desktop_app.ui.models.tree_model import NOTE_ROLE
+from desktop_app.workspace import Workspace
 
 
 def test_note_is_kept_across_restarts(qtbot, make_window, type_chinese, data_dir):
@@ -147,3 +149,24 @@ def test_tools_install_after_the_first_paint(qtbot, corpus, monkeypatch, data_di
     assert [a.text() for a in window.tools_menu.actions()] == []  # nothing installed before the window shows
     window.show()
     qtbot.waitUntil(lambda: [a.text() for a in window.tools_menu.actions()] == ["测试工具…"], timeout=5000)
+
+
+def test_the_draft_views_layout_is_restored_and_its_tree_shows_headings(qtbot, make_window, corpus, data_dir):
+    window = make_window()
+    window.show_view("draft")
+    editor = window.views["draft"]
+    qtbot.waitUntil(lambda: editor.splitter.sizes()[0] > 0)
+    assert editor.tree.width() >= 180  # the clause numbers and the start of the headings, not "（一…"
+    editor.splitter.setSizes([200, 390, 280])  # narrower than the default (280): a drafter who wants more text
+    sizes = editor.splitter.sizes()
+    assert sizes[0] < 250
+    window.close()
+
+    # The next start, at the same size (the offscreen screen would shrink the remembered geometry).
+    again = create_window(Workspace(data_dir), corpus)
+    qtbot.addWidget(again)
+    again.resize(window.size())
+    again.show()
+    assert again.current_view() == "draft"
+    restored = again.views["draft"].splitter
+    qtbot.waitUntil(lambda: restored.sizes() == sizes, timeout=2000)

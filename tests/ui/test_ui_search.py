@@ -196,3 +196,20 @@ def test_an_imported_document_appears_in_the_tree_and_in_search(qtbot, make_wind
     qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
     assert window.reader.doc_id == "shenyang_test"
     assert "在沈北新区试行人才公寓配租" in window.reader.browser.toPlainText()
+
+
+@pytest.mark.parametrize(("clauses_from", "loaded"), [(1, True), (10**9, False)])
+def test_the_window_loads_numpy_for_the_ranking_of_a_large_library_only(qtbot, make_window, monkeypatch,
+                                                                       type_chinese, *, clauses_from, loaded):
+    from desktop_app.search import vector
+    from desktop_app.ui.workers import wait_for_all
+
+    monkeypatch.setattr(vector._Loaded, "numpy", None)
+    monkeypatch.setattr(vector, "VECTOR_FROM", clauses_from)
+    window = make_window(background=True)
+    wait_ready(qtbot, window)
+    assert wait_for_all(60_000)
+    assert (vector.numpy_if_loaded() is not None) is loaded
+    with qtbot.waitSignal(window.search_panel.resultsShown, timeout=30000):  # and searching works either way
+        type_chinese(window.search_panel.query_edit, "就业 创业 服务")
+    assert window.search_panel.model.rowCount() > 0
