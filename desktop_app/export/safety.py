@@ -87,7 +87,8 @@ def check_target(path: str | Path, overwrite: bool) -> Path:
         locks = office_lock_files(path)
         if locks:
             raise TargetOpenError(path, f"文件似乎正在 Word、WPS 或 LibreOffice 中打开"
-                                        f"（旁边有锁文件 {locks[0].name}）；请先关闭它，或确认替换（命令行加 --force）")
+                                        f"（旁边有锁文件 {locks[0].name}）；请先关闭它再导出"
+                                        "（命令行可加 --force 强制替换）")
         raise TargetExistsError(path, "文件已存在；确认替换后才会覆盖（命令行加 --force）")
     return path
 

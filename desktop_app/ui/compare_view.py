@@ -100,6 +100,7 @@ class CompareView(QWidget):
         self.left_title, self.right_title = QLabel(), QLabel()
         self.left_browser, self.right_browser = QTextBrowser(), QTextBrowser()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("compareSplitter")  # remembered across restarts (window_state.py)
         for title, browser in ((self.left_title, self.left_browser), (self.right_title, self.right_browser)):
             title.setWordWrap(True)
             title.setStyleSheet("font-weight:bold")
