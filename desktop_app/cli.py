@@ -11,6 +11,9 @@ hands it down as ``args.workspace`` (the window's start-up receives it the same 
 
 from __future__ import annotations
 
+from .core import _lean_dataclasses  # noqa: F401 - first: dataclasses without inspect (see the module)
+
+# isort: split
 import argparse
 import gc
 import importlib

@@ -5,11 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..core.errors import LookupFailed
-from ..core.labels import completeness_label, kind_label
-from ..core.model import Completeness, DocumentKind
+from ..core.labels import KIND_LABELS, completeness_label
 from .common import add_json_flag, print_json
-
-KIND_LABELS = {k.value: kind_label(k) for k in DocumentKind}
 
 
 def _positive_int(text: str) -> int:
@@ -71,9 +68,8 @@ def _print_text(args: argparse.Namespace, results) -> None:
         where = UNIT_LABELS.get(hit.unit, f"{hit.num}{hit.heading}")
         print(f"{n}. 《{hit.title}》{where}  〔{KIND_LABELS.get(hit.kind, hit.kind)}；"
               f"{hit.doc}:{hit.id or hit.unit}；得分 {hit.score:.2f}〕")
-        completeness = Completeness(hit.completeness)
-        if completeness is not Completeness.FULL:
-            print(f"   （知识库只有此条的{completeness_label(completeness)}）")
+        if hit.completeness != "full":
+            print(f"   （知识库只有此条的{completeness_label(hit.completeness)}）")
         if hit.matched_via in VIA_LABELS:
             print(f"   （{VIA_LABELS[hit.matched_via]}：{'、'.join(hit.equivalents)}）")
         elif hit.matched_via == "traditional":

@@ -28,6 +28,8 @@ DOCUMENT_UNITS = ("title", "preamble")  # units that are not a part or clause: t
 
 @dataclass(frozen=True)
 class SearchHit:
+    """One clause, part heading or document unit found by a search, with its highlighted fragments."""
+
     doc: str
     id: str
     num: str
@@ -79,6 +81,8 @@ _BREAKS = re.compile(r"[\r\n\t\v\f\x1c-\x1f\x85\u2028\u2029]")
 
 @dataclass(order=True)
 class _Window:
+    """A candidate fragment; the best hold the most distinct matches, then the most matches, then come first."""
+
     distinct: int
     count: int
     neg_start: int
