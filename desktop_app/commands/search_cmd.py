@@ -37,7 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-synonyms", dest="synonyms", action="store_false",
                    help="不按检索词典扩展简称和等同说法（只找原词、繁简对应和复合词的组成部分）")
     add_json_flag(p)
-    p.set_defaults(func=cmd_search)
+    # Without the cyclic garbage collector (see cli.main): a search makes next to no cyclic garbage, and the
+    # ≈ 30 collections its imports set off were ≈ 4 ms of a fresh process; even reading and indexing 5,556
+    # changed documents peaked at the same memory without it (354 against 353 MiB, one run each).
+    p.set_defaults(func=cmd_search, collect_garbage=False)
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -26,12 +26,18 @@ def lazy_function(module: str, name: str):
 
 
 class LazyModule(types.ModuleType):
-    """Stands in for a module until one of its names is looked up, then hands over to the real one."""
+    """Stands in for a module until one of its names is looked up, then hands over to the real one (imported
+    by *load* if given, a function returning the module)."""
+
+    def __init__(self, name: str, load=None) -> None:
+        super().__init__(name)
+        self._load = load
 
     def __getattr__(self, name: str):
         if sys.modules.get(self.__name__) is self:  # looked up while still standing in: step aside
             del sys.modules[self.__name__]
-        return getattr(importlib.import_module(self.__name__), name)
+        module = self._load() if self._load is not None else importlib.import_module(self.__name__)
+        return getattr(module, name)
 
 
 def stand_in(name: str, **attributes) -> types.ModuleType:

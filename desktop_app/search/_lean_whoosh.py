@@ -8,6 +8,8 @@
 #    writer) in ``whoosh/compat.py``; ``calendar`` in ``whoosh/util/times.py`` (for date fields);
 #    ``whoosh.automata.lev`` in ``whoosh/codec/base.py`` (for fuzzy term queries) and ``whoosh.highlight``
 #    in ``whoosh/searching.py`` (its own highlighter; ours is ``highlight.py``): ≈ 6 ms together;
+#  * ``whoosh.query`` in ``whoosh/searching.py`` (nine modules of query classes: only the reference ranking,
+#    ``searcher._ranked_whoosh``, builds whoosh queries; :func:`whoosh_query` imports it there): ≈ 3 ms;
 #  * ``whoosh.lang.morph_en`` in ``whoosh/query/terms.py`` (for the English ``Variations`` query, which we
 #    never build), which compiles some 50 regular expressions: ≈ 20–40 ms;
 #  * ``hashlib`` in ``whoosh/filedb/filetables.py`` (for ``md5``, the hash of its terms tables), which
@@ -19,6 +21,8 @@
 """
 
 from __future__ import annotations
+
+import sys
 
 from ..core.standins import LazyModule, import_with_stand_ins, lazy_function, stand_in
 
@@ -39,10 +43,18 @@ import_with_stand_ins("whoosh.compat", {
 _md5 = _builtin_md5()
 if _md5 is not None:
     import_with_stand_ins("whoosh.filedb.filetables", {"hashlib": stand_in("hashlib", md5=_md5)})
-import_with_stand_ins("whoosh.query", {
-    "whoosh.lang.morph_en": stand_in("whoosh.lang.morph_en",
-                                     variations=lazy_function("whoosh.lang.morph_en", "variations")),
-    "calendar": LazyModule("calendar"),
-})
+import_with_stand_ins("whoosh.reading", {"calendar": LazyModule("calendar")})
 import_with_stand_ins("whoosh.codec.base", {"whoosh.automata.lev": LazyModule("whoosh.automata.lev")})
-import_with_stand_ins("whoosh.searching", {"whoosh.highlight": LazyModule("whoosh.highlight")})
+
+
+def whoosh_query():
+    """:mod:`whoosh.query` (imported on first use: only the reference ranking builds whoosh's queries)."""
+    import_with_stand_ins("whoosh.query", {
+        "whoosh.lang.morph_en": stand_in("whoosh.lang.morph_en",
+                                         variations=lazy_function("whoosh.lang.morph_en", "variations")),
+    })
+    return sys.modules["whoosh.query"]
+
+
+import_with_stand_ins("whoosh.searching", {"whoosh.highlight": LazyModule("whoosh.highlight"),
+                                           "whoosh.query": LazyModule("whoosh.query", whoosh_query)})

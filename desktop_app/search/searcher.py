@@ -5,17 +5,15 @@ from __future__ import annotations
 import itertools
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from ..core.lazylog import LazyLogger
 from ..core.stamps import default_source_digest
 from ..workspace import Workspace
-from . import highlight, indexer
+from . import _lean_whoosh, highlight, indexer
 from .analyzer import fold, fold_width, has_traditional, is_traditional
 from .analyzer import highlight_spans as _highlight_spans
 from .query import EXACT, TRADITIONAL, ParsedQuery, Tier, compact, parse, to_whoosh
@@ -240,6 +238,7 @@ class SearchIndex:
         wquery, excluded = to_whoosh(parsed, headings_only)
         if wquery is None:
             return []
+        wq = _lean_whoosh.whoosh_query()
         filters = [wq.Term(name, value) for name, value in (("doc", doc), ("kind", kind)) if value]
         results = self._current_searcher().search(wquery, limit=None if parsed.has_phrases else limit,
                                                   filter=wq.And(filters) if filters else None, mask=excluded)
@@ -361,8 +360,7 @@ class SearchIndex:
         self.close()
 
 
-@dataclass(frozen=True)
-class _Ask:
+class _Ask(NamedTuple):
     """One search request."""
 
     query: str
