@@ -5,7 +5,8 @@
 #    compatibility; nothing in whoosh calls it), which pulls in http.client, email and ssl (OpenSSL):
 #    ≈ 25 ms and several MiB of every process that searches;
 #  * ``html`` (for ``escape``, which only its HTML highlighter calls) and ``queue`` (for its multi-process
-#    writer) in ``whoosh/compat.py``; ``calendar`` in ``whoosh/util/times.py`` (for date fields);
+#    writer) in ``whoosh/compat.py``; ``calendar`` in ``whoosh/util/times.py`` (for date fields); its
+#    Porter stemmer and double metaphone in ``whoosh/analysis/morph.py`` (for analyzers we never build);
 #    ``whoosh.automata.lev`` in ``whoosh/codec/base.py`` (for fuzzy term queries) and ``whoosh.highlight``
 #    in ``whoosh/searching.py`` (its own highlighter; ours is ``highlight.py``): ≈ 6 ms together;
 #  * ``whoosh.query`` in ``whoosh/searching.py`` (nine modules of query classes: only the reference ranking,
@@ -43,7 +44,27 @@ import_with_stand_ins("whoosh.compat", {
 _md5 = _builtin_md5()
 if _md5 is not None:
     import_with_stand_ins("whoosh.filedb.filetables", {"hashlib": stand_in("hashlib", md5=_md5)})
-import_with_stand_ins("whoosh.reading", {"calendar": LazyModule("calendar")})
+def stem(word: str) -> str:
+    """whoosh's Porter stemmer, imported when first called (the default of its StemFilter, which we never use)."""
+    from whoosh.lang.porter import stem as porter_stem
+
+    return porter_stem(word)
+
+
+def double_metaphone(word: str):
+    """whoosh's double metaphone, imported when first called (for its DoubleMetaphoneFilter, which we never use)."""
+    from whoosh.lang.dmetaphone import double_metaphone as metaphone
+
+    return metaphone(word)
+
+
+import_with_stand_ins("whoosh.reading", {
+    "calendar": LazyModule("calendar"),
+    # Module-level functions, not lazy_function wrappers: a StemFilter keeps its stemmer and whoosh pickles
+    # analyzers into an index's table of contents.
+    "whoosh.lang.porter": stand_in("whoosh.lang.porter", stem=stem),
+    "whoosh.lang.dmetaphone": stand_in("whoosh.lang.dmetaphone", double_metaphone=double_metaphone),
+})
 import_with_stand_ins("whoosh.codec.base", {"whoosh.automata.lev": LazyModule("whoosh.automata.lev")})
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..core import segment
 from . import _lean_whoosh
@@ -109,8 +109,7 @@ class ParsedQuery:
 EXACT, TRADITIONAL, SYNONYM, PARTS = "exact", "traditional", "synonym", "parts"  # how a hit matched
 
 
-@dataclass(frozen=True)
-class Tier:
+class Tier(NamedTuple):
     """One reading of a query: as typed (EXACT), or looser (SYNONYM, PARTS; see :mod:`.expand`)."""
 
     name: str
