@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from ..core.corpus import Corpus
 from ..workspace import Workspace
+
+if TYPE_CHECKING:  # the corpus module (and the document model) only for the commands that load it
+    from ..core.corpus import Corpus
 
 
 def workspace_of(args: argparse.Namespace) -> Workspace:
@@ -22,6 +25,8 @@ def load_corpus(args: argparse.Namespace | None = None) -> Corpus:
     Each user file that could not be read (and was set aside) is named on stderr, one line each;
     the command goes on with the rest.
     """
+    from ..core.corpus import Corpus
+
     workspace = workspace_of(args) if args is not None else Workspace.from_environment()
     corpus = Corpus.load_workspace(workspace)
     report_problems(corpus)

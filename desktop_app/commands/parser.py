@@ -21,6 +21,8 @@ _HEADINGS = (
     (re.compile(r"^usage: ", re.MULTILINE), "用法："),
     (re.compile(r"^(?:positional arguments|位置参数):$", re.MULTILINE), "参数："),
     (re.compile(r"^(?:options|optional arguments):$", re.MULTILINE), "选项："),
+    # argparse ends every group title with ":" (窗口选项:, 子命令:); a Chinese title takes the full-width colon.
+    (re.compile(r"^([^\x00-\x7f][^\s:：]*):$", re.MULTILINE), r"\1："),
 )
 
 _ERRORS = (

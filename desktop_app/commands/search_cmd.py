@@ -5,11 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..core.errors import LookupFailed
-from ..core.labels import completeness_label, kind_label
-from ..core.model import Completeness, DocumentKind
+from ..core.labels import KIND_LABELS, completeness_label
 from .common import add_json_flag, print_json
-
-KIND_LABELS = {k.value: kind_label(k) for k in DocumentKind}
 
 
 def _positive_int(text: str) -> int:
@@ -40,7 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-synonyms", dest="synonyms", action="store_false",
                    help="不按检索词典扩展简称和等同说法（只找原词、繁简对应和复合词的组成部分）")
     add_json_flag(p)
-    p.set_defaults(func=cmd_search)
+    # Without the cyclic garbage collector (see cli.main): a search makes next to no cyclic garbage, and the
+    # ≈ 30 collections its imports set off were ≈ 4 ms of a fresh process; even reading and indexing 5,556
+    # changed documents peaked at the same memory without it (354 against 353 MiB, one run each).
+    p.set_defaults(func=cmd_search, collect_garbage=False)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -71,9 +71,8 @@ def _print_text(args: argparse.Namespace, results) -> None:
         where = UNIT_LABELS.get(hit.unit, f"{hit.num}{hit.heading}")
         print(f"{n}. 《{hit.title}》{where}  〔{KIND_LABELS.get(hit.kind, hit.kind)}；"
               f"{hit.doc}:{hit.id or hit.unit}；得分 {hit.score:.2f}〕")
-        completeness = Completeness(hit.completeness)
-        if completeness is not Completeness.FULL:
-            print(f"   （知识库只有此条的{completeness_label(completeness)}）")
+        if hit.completeness != "full":
+            print(f"   （知识库只有此条的{completeness_label(hit.completeness)}）")
         if hit.matched_via in VIA_LABELS:
             print(f"   （{VIA_LABELS[hit.matched_via]}：{'、'.join(hit.equivalents)}）")
         elif hit.matched_via == "traditional":

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
-import time
 from dataclasses import dataclass
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +11,7 @@ from .. import paths
 from .errors import DuplicateIdError, LookupFailed, MissingClauseError, UnknownDocumentError
 from .model import Clause, Document, DocumentKind, Link, Part, Relation
 from .numerals import CN_NUMERAL_CHARS, cn_to_int
+from .stamps import SourceStamps, document_names, source_stamps
 from .tables import AdaptationRule, City, load_adaptation, load_cities, load_links
 from .userfiles import LoadProblem, keep_resolvable, read_user_documents, read_user_links, still_unreadable
 
@@ -27,11 +25,6 @@ CITIES_FILE = "data/liaoning-cities.tsv"
 # HOOK(search-scale): the parsed documents, kept under the data directory's cache folder (see doccache.py)
 DOCUMENT_CACHE = "documents.pickle"
 ADAPTATION_FILE = "data/city-adaptation.tsv"
-# A file changed this recently may change again within its clock's resolution without its stamp changing
-# (FAT keeps 2 s): its stamp says nothing yet.
-RACY_SECONDS = 2.0
-
-SourceStamps = list[list]  # [path, size, mtime_ns] of every document file, in reading order (JSON-friendly)
 
 
 @dataclass(frozen=True)
@@ -311,55 +304,8 @@ def _clause_value(num: str) -> int | None:
         return None
 
 
-def source_stamps(builtin_dir: str | Path | None = None, user_dir: str | Path | None = None) -> SourceStamps | None:
-    """Path, size and modification time of every document file :meth:`Corpus.load` reads, in its order.
-
-    Equal stamps mean the same documents, so a search index can trust what it
-    recorded without reading them again (as git trusts its index).  None when a
-    file changed too recently for its stamp to be trusted.
-    """
-    builtin = Path(builtin_dir) if builtin_dir else paths.policy_texts_dir()
-    folders = [builtin] + ([Path(user_dir)] if user_dir is not None and Path(user_dir).is_dir() else [])
-    stamps: SourceStamps = []
-    now = time.time_ns()
-    for folder in folders:
-        base = str(folder.resolve())
-        # HOOK(search-scale): names, not DirEntry objects (each keeps its stat result): a library of
-        # 5,000 files peaked at 5 MiB here in every `policydesk search`.
-        for name in _document_names(base):
-            path = os.path.join(base, name)
-            try:
-                st = os.stat(path)
-            except OSError:
-                return None
-            if now - st.st_mtime_ns < RACY_SECONDS * 1e9:
-                return None
-            stamps.append([path, st.st_size, st.st_mtime_ns])
-    return stamps
-
-
-def _document_names(folder: str) -> list[str]:
-    """The names of :func:`_document_entries`, in the same order."""
-    try:
-        names = [n for n in os.listdir(folder) if fnmatch(n, "*.xml")]
-    except OSError:
-        return []
-    return sorted(names, key=os.path.normcase)
-
-
-def _document_entries(folder: Path) -> list[os.DirEntry]:
-    """The ``*.xml`` entries of *folder* (as ``Path.glob`` finds them: hidden ones too, case as the system
-    compares names), in the order of their paths."""
-    try:
-        with os.scandir(folder) as entries:
-            found = [e for e in entries if fnmatch(e.name, "*.xml")]
-    except OSError:
-        return []
-    return sorted(found, key=lambda e: os.path.normcase(e.name))
-
-
 def _document_files(folder: Path) -> list[Path]:
-    return [Path(e.path) for e in _document_entries(folder)]
+    return [folder / name for name in document_names(folder)]
 
 
 def _set_aside(workspace: Workspace, problems: tuple[LoadProblem, ...]) -> tuple[LoadProblem, ...]:

@@ -128,19 +128,20 @@ def remove_stale_temporaries(folder: str | Path, older_than: float = 3600.0) -> 
 
     The age guard keeps a write in progress in another process safe.  Returns how many were removed.
     """
-    folder = Path(folder)
     removed = 0
     cutoff = time.time() - older_than
     try:
-        entries = list(os.scandir(folder))
+        names = os.listdir(folder)
     except OSError:
         return 0
-    for entry in entries:
-        if not _TEMP_RE.match(entry.name):
-            continue
+    # Names only, the few that look like temporaries stat'ed: every command runs this over the imported
+    # documents (5,556 files at 100,000 clauses), where an entry object per file cost ≈ 4 ms of a search.
+    for name in [n for n in names if n.endswith(TEMP_SUFFIX) and _TEMP_RE.match(n)]:
+        path = os.path.join(folder, name)
         with contextlib.suppress(OSError):
-            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
-                os.unlink(entry.path)
+            st = os.lstat(path)
+            if stat.S_ISREG(st.st_mode) and st.st_mtime < cutoff:
+                os.unlink(path)
                 removed += 1
     return removed
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
-import logging
 import os
 import threading
 import time
@@ -32,21 +31,23 @@ import warnings
 from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
-from whoosh import writing
 from whoosh.util.filelock import FileLock
 
 from ..core.errors import PolicyDeskError
 from ..core.fileio import atomic_write_text
-from ..core.model import Document
+from ..core.lazylog import LazyLogger
+from ..core.stamps import stamps_digest
 from .analyzer import analysis_fingerprint
-from .bulk import BulkWriter
 from .codec import FORMAT_VERSION as CODEC_FORMAT
-from .digest import sha1
 from .schema import SCHEMA_VERSION, build_schema, codec, document_fingerprint, unit_count, unit_records
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:  # a search opens the index without the document model
+    from ..core.model import Document
+
+log = LazyLogger(__name__)
 
 INDEX_DIR = "index"
 LOCK_FILE = "index.lock"
@@ -85,25 +86,35 @@ def _identity() -> dict:
 
 
 def read_manifest(folder: Path, *, states: bool = True) -> dict | None:
-    """The manifest of the index in *folder*, None when it is missing or damaged.  Without *states*, each
-    document's state (fingerprint and units) is None: a quick open needs only the ids, and at 5,000
-    documents the states are a megabyte and a half of dictionaries at the peak of every search from the
-    command line."""
+    """The manifest of the index in *folder*, None when it is missing or damaged.
+
+    ``docs`` maps each document id to its state, ``{"fp": fingerprint, "units": count}``; without *states*
+    the states are left as the manifest writes them (a quick open needs only the ids).
+    """
     try:
-        text = (folder / MANIFEST).read_text(encoding="utf-8")
-        data = json.loads(text) if states else json.loads(text, object_pairs_hook=_without_states)
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or not isinstance(data.get("docs"), dict) or not isinstance(data.get("files"), dict):
         return None
+    if states:
+        try:
+            data["docs"] = {doc_id: _state(value) for doc_id, value in data["docs"].items()}
+        except ValueError:
+            return None
     return data
 
 
-def _without_states(pairs: list[tuple]) -> dict | None:
-    """A JSON object of the manifest, a document's state (``{"fp": str, "units": int}``) left out."""
-    if len(pairs) == 2 and pairs[0][0] == "fp" and isinstance(pairs[0][1], str) and pairs[1][0] == "units":
-        return None
-    return dict(pairs)
+def _state(value: str | dict) -> dict:
+    """A document's state as the manifest writes it (``"<fingerprint> <units>"``: one string each, as a
+    search parses the 5,000 of a large library ≈ 3× faster than objects), or as a manifest written
+    before recorded it (an object)."""
+    if isinstance(value, dict):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(value)
+    fp, units = value.split(" ")
+    return {"fp": fp, "units": int(units)}
 
 
 def _index_files(folder: Path) -> dict[str, int]:
@@ -115,38 +126,53 @@ def _index_files(folder: Path) -> dict[str, int]:
 
 
 def _write_manifest(folder: Path, docs: dict[str, dict], ix, sources: list | str | None = None) -> None:
-    manifest = {**_identity(), "docs": docs, "units": ix.doc_count(), "files": _index_files(folder),
-                "sources": sources_digest(sources)}
+    manifest = {**_identity(), "docs": {doc_id: f"{state['fp']} {state['units']}" for doc_id, state in docs.items()},
+                "units": ix.doc_count(), "files": _index_files(folder), "sources": sources_digest(sources)}
     atomic_write_text(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
 
 
 def healthy_index(folder: Path, manifest: dict | None):
     """The opened whoosh index when *folder* holds exactly what *manifest* recorded, else None."""
+    opened = _healthy(folder, manifest)
+    if opened is None:
+        return None
+    ix, reader = opened
+    reader.close()
+    return ix
+
+
+def _healthy(folder: Path, manifest: dict | None):
+    """(whoosh index, an open reader of it) when *folder* holds exactly what *manifest* recorded, else None."""
     if manifest is None or any(manifest.get(k) != v for k, v in _identity().items()):
         return None
     # WORKAROUND: whoosh 2.7.4 leaves a segment file open when reading it fails
     # (CompoundStorage.__init__ raises before closing it); it is freed on the way out, quietly.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
-        ix = _open_checked(folder, manifest)
-        if ix is None:
+        opened = _open_checked(folder, manifest)
+        if opened is None:
             gc.collect()
-    return ix
+    return opened
 
 
 def _open_checked(folder: Path, manifest: dict):
+    reader = None
     try:
         for name, size in manifest["files"].items():
             if (folder / name).stat().st_size != size:
                 return None
         ix = whoosh_index.open_dir(str(folder))
-        if ix.doc_count() != manifest.get("units"):
+        reader = ix.reader()
+        if reader.doc_count() != manifest.get("units"):
+            reader.close()
             return None
-        with ix.reader() as reader:
-            reader.doc_count_all()
-        return ix
+        reader.doc_count_all()
+        return ix, reader
     except Exception as exc:  # whoosh raises many kinds of errors on damaged files
         log.info("search index at %s is damaged: %s", folder, exc)
+        if reader is not None:
+            with contextlib.suppress(Exception):
+                reader.close()
         return None
 
 
@@ -162,6 +188,8 @@ def corpus_state(documents: Iterable[Document]) -> tuple[dict[str, dict], dict[s
 def rebuild(folder: Path, docs: dict[str, Document], states: dict[str, dict], procs: int = 1,
             sources: list | str | None = None):
     """Index every document afresh; returns the opened index."""
+    from whoosh.writing import CLEAR
+
     folder.mkdir(parents=True, exist_ok=True)
     (folder / MANIFEST).unlink(missing_ok=True)
     for entry in os.scandir(folder):
@@ -175,7 +203,7 @@ def rebuild(folder: Path, docs: dict[str, Document], states: dict[str, dict], pr
         for doc in docs.values():
             for rec in unit_records(doc):
                 writer.add_document(**rec.fields())
-        writer.commit(mergetype=writing.CLEAR)
+        writer.commit(mergetype=CLEAR)
     except BaseException:
         writer.cancel()
         raise
@@ -184,6 +212,8 @@ def rebuild(folder: Path, docs: dict[str, Document], states: dict[str, dict], pr
 
 
 def _writer(ix, procs: int = 1):
+    from .bulk import BulkWriter  # whoosh's writing modules only for a process that writes
+
     if procs > 1:
         return ix.writer(procs=procs, limitmb=128, multisegment=True, codec=codec())
     return BulkWriter(ix, timeout=LOCK_TIMEOUT, codec=codec())
@@ -209,12 +239,13 @@ def apply_changes(folder: Path, ix, changed: dict[str, Document], states: dict[s
 
 
 def sources_digest(sources: list | str | None) -> str | None:
-    """What the manifest records of the document files' stamps: a digest (the list itself is a
-    megabyte of JSON for 5,000 documents, parsed by every search from the command line).  A digest
-    passed in is returned as it is: a caller may keep it instead of the stamps (1.4 MiB at 5,000 files)."""
+    """What the manifest records of the document files' stamps: their digest
+    (:func:`desktop_app.core.stamps.stamps_digest`; the list itself is a megabyte of JSON for 5,000
+    documents).  A digest passed in is returned as it is: a search takes it straight from the files
+    (:func:`desktop_app.core.stamps.source_digest`)."""
     if sources is None or isinstance(sources, str):
         return sources
-    return sha1(json.dumps(sources).encode("utf-8"), usedforsecurity=False).hexdigest()
+    return stamps_digest(sources)
 
 
 def _same_sources(sources: list | str | None, manifest: dict) -> bool:
@@ -223,17 +254,17 @@ def _same_sources(sources: list | str | None, manifest: dict) -> bool:
 
 
 def quick_open(data_dir: Path, sources: list | str | None):
-    """(index, document ids) when the index is healthy and was built from files with exactly these
-    *sources* stamps (see :func:`desktop_app.core.corpus.source_stamps`, or their :func:`sources_digest`);
-    else None."""
+    """(index, an open reader of it, document ids) when the index is healthy and was built from files with
+    exactly these *sources* stamps (see :func:`desktop_app.core.stamps.source_stamps`, or their
+    :func:`sources_digest`); else None."""
     if sources is None:
         return None
     folder = index_dir(data_dir)
     manifest = read_manifest(folder, states=False)
     if manifest is None or manifest.get("sources") != sources_digest(sources):
         return None
-    ix = healthy_index(folder, manifest)
-    return None if ix is None else (ix, tuple(manifest["docs"]))
+    opened = _healthy(folder, manifest)
+    return None if opened is None else (*opened, tuple(manifest["docs"]))
 
 
 def synchronise(data_dir: Path, documents: Iterable[Document], procs: int = 1, *, force: bool = False,

@@ -24,11 +24,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from whoosh import query as wq
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..core import segment
+from . import _lean_whoosh
 from .analyzer import fold, subwords, words
+
+if TYPE_CHECKING:  # whoosh's query classes are imported when to_whoosh is first called
+    from whoosh import query as wq
 
 MAX_QUERY_CHARS = 2000
 MAX_CLAUSES = 32
@@ -106,8 +109,7 @@ class ParsedQuery:
 EXACT, TRADITIONAL, SYNONYM, PARTS = "exact", "traditional", "synonym", "parts"  # how a hit matched
 
 
-@dataclass(frozen=True)
-class Tier:
+class Tier(NamedTuple):
     """One reading of a query: as typed (EXACT), or looser (SYNONYM, PARTS; see :mod:`.expand`)."""
 
     name: str
@@ -163,6 +165,7 @@ def _piece_words(kind: str, piece: str) -> list[str]:
 
 
 def _word_query(word: str, field_name: str) -> wq.Query:
+    wq = _lean_whoosh.whoosh_query()
     exact = wq.Term(field_name, word)
     if len(word) <= 2 or segment.segmenter().has_word(word):
         return exact  # the index holds a dictionary word wherever it occurs, even inside a longer one
@@ -175,7 +178,7 @@ def _word_query(word: str, field_name: str) -> wq.Query:
 
 def _item_query(item: Item, field_name: str) -> wq.Query:
     # A quoted phrase is found by its words; that they occur as written is checked on the text.
-    return wq.And([_word_query(w, field_name) for w in item.words])
+    return _lean_whoosh.whoosh_query().And([_word_query(w, field_name) for w in item.words])
 
 
 def to_whoosh(parsed: ParsedQuery, headings_only: bool = False) -> tuple[wq.Query | None, wq.Query | None]:
@@ -188,6 +191,7 @@ def to_whoosh(parsed: ParsedQuery, headings_only: bool = False) -> tuple[wq.Quer
     field_name = "heading" if headings_only else "text"
     if not parsed.required:
         return None, None
+    wq = _lean_whoosh.whoosh_query()
     positive = wq.And([wq.Or([_item_query(i, field_name) for i in alts]) for alts in parsed.required])
     # Exclusion looks at the whole clause, even when only headings are searched; an excluded
     # phrase is checked on the text afterwards (ParsedQuery.accepts).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ DOCUMENT_UNITS = ("title", "preamble")  # units that are not a part or clause: t
 
 @dataclass(frozen=True)
 class SearchHit:
+    """One clause, part heading or document unit found by a search, with its highlighted fragments."""
+
     doc: str
     id: str
     num: str
@@ -77,16 +79,6 @@ MAX_FRAGMENTS = 3
 _BREAKS = re.compile(r"[\r\n\t\v\f\x1c-\x1f\x85\u2028\u2029]")
 
 
-@dataclass(order=True)
-class _Window:
-    distinct: int
-    count: int
-    neg_start: int
-    start: int = field(compare=False)
-    end: int = field(compare=False)
-    spans: list = field(compare=False)
-
-
 def make_fragments(text: str, spans: Sequence[tuple[int, int]], max_fragments: int = MAX_FRAGMENTS,
                    width: int = FRAGMENT_CHARS) -> tuple[Fragment, ...]:
     """Up to *max_fragments* excerpts of about *width* characters holding the most distinct matches.
@@ -116,9 +108,10 @@ def make_fragments(text: str, spans: Sequence[tuple[int, int]], max_fragments: i
             end = spans[i][0] + width
             inside = [(spans[i][0], min(spans[i][1], end))]
             start = spans[i][0]
-        windows.append(_Window(len({text[s:e] for s, e in inside}), len(inside), -start, start, end, inside))
+        # The best candidates hold the most distinct matches, then the most matches, then come first.
+        windows.append(((len({text[s:e] for s, e in inside}), len(inside), -start), start, end, inside))
         i += len(inside)
         floor = end
-    best = sorted(sorted(windows, reverse=True)[:max_fragments], key=lambda w: w.start)
-    return tuple(Fragment(flat[w.start:w.end], tuple((a - w.start, b - w.start) for a, b in w.spans))
-                 for w in best)
+    best = sorted(sorted(windows, key=lambda w: w[0], reverse=True)[:max_fragments], key=lambda w: w[1])
+    return tuple(Fragment(flat[start:end], tuple((a - start, b - start) for a, b in spans))
+                 for _rank, start, end, spans in best)

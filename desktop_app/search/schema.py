@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.system import pack_uint
 
-from ..core.model import Document
 from .analyzer import analyzer, index_terms
 from .codec import ArrayCodec
 from .digest import sha1
+
+if TYPE_CHECKING:  # only named in annotations: a search opens the index without the document model
+    from ..core.model import Document
 
 SCHEMA_VERSION = 4  # 4: a document's title (with 文号, issuer, date) and preamble are units of their own
 # A word in a clause's heading weighs this many times one in its body (BM25F).

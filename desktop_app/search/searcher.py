@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import itertools
-import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from ..core.corpus import Corpus
-from ..core.model import Document
+from ..core.lazylog import LazyLogger
+from ..core.stamps import default_source_digest
 from ..workspace import Workspace
-from . import highlight, indexer
+from . import _lean_whoosh, highlight, indexer
 from .analyzer import fold, fold_width, has_traditional, is_traditional
 from .analyzer import highlight_spans as _highlight_spans
 from .query import EXACT, TRADITIONAL, ParsedQuery, Tier, compact, parse, to_whoosh
@@ -24,12 +21,14 @@ from .results import SearchHit, SearchResults, make_fragments
 from .scoring import FastScorer
 
 if TYPE_CHECKING:
+    from ..core.corpus import Corpus
+    from ..core.model import Document
     from . import synonyms
     from .suggest import Vocabulary
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)
 # The fast ranking failing over to whoosh's own search is logged here; the tests fail on any record of it.
-slow_path_log = logging.getLogger("desktop_app.search.slowpath")
+slow_path_log = LazyLogger("desktop_app.search.slowpath")
 # Up to this many hits, a query is also offered corrections (“您是不是要找”).
 FEW_HITS = 3
 
@@ -47,9 +46,10 @@ class SearchIndex:
     """
 
     def __init__(self, data_dir: Path, ix, documents: dict[str, Document] | None, procs: int = 1, *,
-                 sources: list | str | None = None, doc_ids: Sequence[str] | None = None):
+                 sources: list | str | None = None, doc_ids: Sequence[str] | None = None, reader=None):
         self._data_dir = data_dir
         self._ix = ix
+        self._reader = reader  # a reader of *ix* already open, for the first searcher
         # None: opened by file stamps alone; the documents are read if the index needs repair.
         self._documents = documents
         self._sources = sources
@@ -89,13 +89,16 @@ class SearchIndex:
         search from the command line answers at once however many documents there are.
         Otherwise the documents are read and the index brought up to date first.
         """
-        data_dir = Workspace.from_environment().index_parent
-        sources = indexer.sources_digest(Corpus.default_sources())  # the stamps themselves not kept
+        workspace = Workspace.from_environment()
+        data_dir = workspace.index_parent
+        sources = default_source_digest(workspace.documents_dir)  # the digest alone: no list of stamps
         found = indexer.quick_open(data_dir, sources)
         if found is not None:
-            ix, doc_ids = found
-            return cls(data_dir, ix, None, procs, sources=sources, doc_ids=doc_ids)
-        return cls.open(Corpus.load_default(), data_dir, procs=procs)
+            ix, reader, doc_ids = found
+            return cls(data_dir, ix, None, procs, sources=sources, doc_ids=doc_ids, reader=reader)
+        from ..core.corpus import Corpus  # the documents are read only when the index needs them
+
+        return cls.open(Corpus.load_default(workspace), data_dir, procs=procs)
 
     def has_document(self, doc_id: str) -> bool:
         return doc_id in self._doc_ids
@@ -105,6 +108,8 @@ class SearchIndex:
 
     def _all_documents(self) -> dict[str, Document]:
         if self._documents is None:
+            from ..core.corpus import Corpus
+
             corpus = Corpus.load_default()
             self._documents = {d.id: d for d in corpus.documents}
             self._sources = corpus.sources
@@ -233,6 +238,7 @@ class SearchIndex:
         wquery, excluded = to_whoosh(parsed, headings_only)
         if wquery is None:
             return []
+        wq = _lean_whoosh.whoosh_query()
         filters = [wq.Term(name, value) for name, value in (("doc", doc), ("kind", kind)) if value]
         results = self._current_searcher().search(wquery, limit=None if parsed.has_phrases else limit,
                                                   filter=wq.And(filters) if filters else None, mask=excluded)
@@ -268,7 +274,14 @@ class SearchIndex:
 
     def _current_searcher(self):
         if self._searcher is None:
-            self._searcher = self._ix.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1))
+            weighting = BM25F(B=BM25_B, K1=BM25_K1)
+            if self._reader is not None:  # what ix.searcher() does, with the reader the quick open checked
+                from whoosh.searching import Searcher
+
+                self._searcher = Searcher(self._reader, weighting=weighting, fromindex=self._ix)
+                self._reader = None
+            else:
+                self._searcher = self._ix.searcher(weighting=weighting)
             self._scorer = self._vocabulary = None
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
@@ -322,6 +335,9 @@ class SearchIndex:
             self._ix = ix
 
     def _close_searcher(self) -> None:
+        if self._reader is not None:  # opened by the quick open, no search made
+            self._reader.close()
+            self._reader = None
         if self._searcher is not None:
             try:
                 self._searcher.close()
@@ -344,8 +360,7 @@ class SearchIndex:
         self.close()
 
 
-@dataclass(frozen=True)
-class _Ask:
+class _Ask(NamedTuple):
     """One search request."""
 
     query: str

@@ -31,6 +31,12 @@ def test_main_help_is_chinese_and_lists_each_command_with_what_it_does(capsys):
         assert re.search(r"[\u4e00-\u9fff]", line), line
 
 
+def test_main_help_ends_every_section_title_with_a_full_width_colon(capsys):
+    out = _help(capsys, ["--help"])
+    titles = [line for line in out.splitlines() if line.endswith(("：", ":")) and not line.startswith(" ")]
+    assert titles == ["选项：", "窗口选项：", "子命令："], titles
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_each_subcommand_help_is_chinese_and_describes_it(capsys, command):
     out = _help(capsys, [command, "--help"])
