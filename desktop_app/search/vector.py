@@ -18,12 +18,13 @@ wherever it cannot be imported, the Python path answers.
 
 from __future__ import annotations
 
-import logging
 import threading
 from array import array
 from types import ModuleType
 
-log = logging.getLogger(__name__)
+from ..core.lazylog import LazyLogger
+
+log = LazyLogger(__name__)
 
 # The vector path takes over from this many documents in the shortest posting list (below it numpy's fixed
 # costs per call are about what the Python path spends in all), and the window loads numpy for an index of at
