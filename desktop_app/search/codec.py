@@ -38,6 +38,8 @@ from whoosh.codec.whoosh3 import (
     _lenfield,
 )
 from whoosh.filedb.compound import CompoundStorage
+from whoosh.filedb.filetables import OrderedHashWriter
+from whoosh.filedb.filetables import _lengths as _ENTRY_LENGTHS
 from whoosh.filedb.structfile import BufferFile
 from whoosh.system import pack_uint, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -238,21 +240,65 @@ class _LengthTables:
 
 
 class ArrayFieldWriter(W3FieldWriter):
+    def __init__(self, codec, storage, segment):
+        super().__init__(codec, storage, segment)
+        self._inlined: list[tuple[bytes, bytes]] = []
+
     def add_postings(self, schema, lengths, items):
         super().add_postings(schema, _LengthTables(lengths) if lengths else lengths, items)
 
     def add_term(self, btext: bytes, ids: array, weights: array, values, lengths: list[int] | None) -> None:
-        """``start_term``, :meth:`ArrayPostingsWriter.add_arrays` and ``finish_term`` in one; a term in one
-        document only goes straight to the terms table (:meth:`ArrayPostingsWriter.inlined_entry`)."""
+        """``start_term``, :meth:`ArrayPostingsWriter.add_arrays` and ``finish_term`` in one (terms in
+        ascending order); a term in one document only goes to the terms table with the others that follow
+        it (:meth:`ArrayPostingsWriter.inlined_entry`, :func:`add_entries`): most of a segment's terms are
+        its units' keys."""
         postings: ArrayPostingsWriter = self._postwriter
         if len(ids) == 1 and postings._inlinelimit > 1:
             docnum = ids[0]
             entry = postings.inlined_entry(docnum, weights[0], values[0], lengths[docnum] if lengths else 0)
-            self._tindex.add(pack_ushort(self._fieldid) + btext, entry)
+            self._inlined.append((pack_ushort(self._fieldid) + btext, entry))
             return
+        self._write_inlined()
         self.start_term(btext)
         postings.add_arrays(ids, weights, values, lengths)
         self.finish_term()
+
+    def finish_term(self):
+        self._write_inlined()
+        super().finish_term()
+
+    def finish_field(self):
+        self._write_inlined()
+        super().finish_field()
+
+    def _write_inlined(self) -> None:
+        if self._inlined:
+            add_entries(self._tindex, self._inlined)
+            self._inlined = []
+
+
+def add_entries(table: OrderedHashWriter, entries: list[tuple[bytes, bytes]]) -> None:
+    """``table.add(key, value)`` for each of *entries* (keys ascending, after the table's last), with one
+    write: the same file, positions and hash buckets."""
+    dbfile, hashfn, buckets = table.dbfile, table.hashfn, table.buckets
+    pos, last = dbfile.tell(), table.lastkey
+    positions, parts = [], []
+    for key, value in entries:
+        if key <= last:
+            raise ValueError(f"Keys must increase: {last!r}..{key!r}")
+        last = key
+        positions.append(pos)
+        parts += (_ENTRY_LENGTHS.pack(len(key), len(value)), key, value)
+        h = hashfn(key)
+        buckets[h & 255].append((h, pos))
+        pos += _ENTRY_LENGTHS.size + len(key) + len(value)
+    index = table.index
+    try:
+        index.array.extend(array(index.typecode, positions))  # whoosh's GrowableArray, a number at a time
+    except OverflowError:  # positions past the array's type: whoosh's append changes it
+        index.extend(positions)
+    dbfile.write(b"".join(parts))
+    table.lastkey = entries[-1][0]
 
 
 class ViewFile:
