@@ -132,3 +132,32 @@ def test_opening_an_index_imports_neither_jieba_analyse_nor_qt(tmp_path, corpus)
        | st.text(max_size=40))
 def test_the_indexing_fast_path_gives_the_analyzers_tokens_on_any_text(text):
     assert sorted(an.index_terms(text)) == sorted(t for t, *_rest in an.search_tokens(text))
+
+
+def test_every_character_the_quick_fold_knows_folds_as_the_table_says():
+    kept, folded = an._QuickFold.known()
+    table = an._FoldSimplifiedTable()  # a fresh table: every character worked out by its own rule
+    assert len(kept) > 15_000  # the common CJK block but its ~3,300 traditional characters, ASCII, punctuation
+    assert all(table[ord(c)] == ord(c) for c in kept)
+    assert all(table[ord(c)] == ord(v) for c, v in folded.items())
+    assert not (kept | folded.keys()) & an._TRADITIONAL
+    assert folded["，"] == "," and folded["Ａ"] == "a" and folded["Q"] == "q"
+
+
+def _full_fold(text):
+    return text.translate(an._FOLD_SIMPLIFIED)
+
+
+def test_the_quick_fold_folds_the_corpus_as_the_table_does(corpus):
+    quick = an._QuickFold()
+    texts = _texts(corpus)
+    assert all(quick(t) == _full_fold(t) for t in texts if quick(t) is not None)
+    assert sum(quick(t) is not None for t in texts) > 0.9 * len(texts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("就业創業異地就医档案轉遞乾坤乾部干部abcXYZ019 ，。、；：“”（）《》-_/\n"
+                                             "\u3000Ａｂ１２％＂㈠①")), max_size=40))
+def test_the_quick_fold_gives_the_fold_or_leaves_the_text_to_it(text):
+    folded = an._QuickFold()(text)
+    assert folded is None or (folded == an.fold(text) == _full_fold(text) and not an.has_traditional(text))
