@@ -30,10 +30,16 @@ _lock = threading.RLock()
 # them at the symbol, takes rare ideographs (CJK extensions) for Chinese where
 # jieba does not, and rejects lone surrogates: texts holding any of these are cut
 # by jieba itself.
-_RJIEBA_DIFFERS = re.compile(
-    "[A-Za-z0-9][-_.+#&%@/]|[-_.+#&%@/][A-Za-z0-9]"
-    "|[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\ud800-\udfff\U00020000-\U0003ffff]"
-)
+_SYMBOLS = "-_.+#&%@/"
+_RARE = "\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\ud800-\udfff\U00020000-\U0003ffff"
+_RJIEBA_DIFFERS = re.compile(f"[A-Za-z0-9][{_SYMBOLS}]|[{_SYMBOLS}][A-Za-z0-9]|[{_RARE}]")
+# Any of those needs one of these characters: a text without any (most) is passed by one scan of a single
+# character set, several times faster than trying the three alternatives at every character.
+_RJIEBA_MAY_DIFFER = re.compile(f"[{_SYMBOLS}{_RARE}]")
+
+
+def _rjieba_differs(text: str) -> bool:
+    return _RJIEBA_MAY_DIFFER.search(text) is not None and _RJIEBA_DIFFERS.search(text) is not None
 
 
 _cache_dir: Path | None = None
@@ -138,7 +144,7 @@ def segmenter() -> Segmenter:
             engine = rjieba
             for word, freq, tag in user_words():
                 engine.add_word(word, freq, tag)
-            return Segmenter(engine, engine.has_word, "rjieba", _RJIEBA_DIFFERS.search)
+            return Segmenter(engine, engine.has_word, "rjieba", _rjieba_differs)
     tok = tokenizer()
     return Segmenter(_JiebaEngine(tok), lambda w: bool(tok.FREQ.get(w)), "jieba")
 

@@ -91,25 +91,27 @@ def fold_width(text: str) -> str:
 
 
 class _QuickFold:
-    """:func:`fold` of a text whose every character folds to itself or is one of a few that fold to one other
-    character (full-width punctuation and letters, capitals), without ``str.translate``: a regular expression
-    tells whether a text has any other character, another replaces those few.
+    """:func:`fold` of a text whose every character folds to itself or is one of the full-width punctuation
+    marks common in Chinese text, without ``str.translate``: one regular expression tells whether the text
+    holds any other character, and ``str.replace`` folds those few marks.
 
-    ``str.translate`` looks every character up in a dictionary (a new int object each): folding cost about
-    as much as segmenting the text.  The characters known here are those of the common CJK block that are not
-    traditional (they fold to themselves: no compatibility form, no case), and the ASCII, punctuation and
-    full-width characters as the table folds them, except any traditional one; a text holding another
-    character takes the full way (``tests/search/test_analyzer.py`` checks every known character against the
-    table)."""
+    ``str.translate`` looks every character up in a dictionary (with a new int object each): folding cost
+    about as much as segmenting the text.  The characters that fold to themselves are known here without the
+    table for the common CJK block (all but the traditional characters: they have no compatibility form and
+    no case), and from the table for ASCII, punctuation and the full-width forms; a text holding any other
+    character, a traditional one for instance, takes the full way (``tests/search/test_analyzer.py`` checks
+    every known character against the table)."""
 
     CJK = (0x4E00, 0x9FFF)
     OTHERS = ((0x00, 0x7F), (0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF))
+    COMMON = "，（）：；！？％"
 
     def __init__(self):
-        kept, self.folded = self.known()
-        plain = "".join(sorted(kept | self.folded.keys()))
+        kept, folded = self.known()
+        # each folds to an ASCII character that folds to itself, so the replacements cannot chain
+        self.replacements = [(char, folded[char]) for char in self.COMMON if folded.get(char) in kept]
+        plain = "".join(sorted(kept | {char for char, _ in self.replacements}))
         self._other = re.compile(f"[^{re.escape(plain)}]").search
-        self._fold = re.compile(f"[{re.escape(''.join(sorted(self.folded)))}]").sub
 
     @classmethod
     def known(cls) -> tuple[set[str], dict[str, str]]:
@@ -132,10 +134,9 @@ class _QuickFold:
         """*text* folded, or None if it holds a character not known here."""
         if self._other(text) is not None:
             return None
-        return self._fold(self._replace, text)
-
-    def _replace(self, match: re.Match) -> str:
-        return self.folded[match.group()]
+        for char, value in self.replacements:
+            text = text.replace(char, value)
+        return text
 
 
 _quick_fold: _QuickFold | None = None

@@ -113,9 +113,9 @@ class _CountedLists(_Lists):
     def arrays(self, term: str) -> tuple[array, array, array]:
         freqs = self.values[term]
         weights = array("f")
-        if max(freqs) < len(_FLOAT32):
+        try:
             weights.frombytes(b"".join(map(_FLOAT32.__getitem__, freqs)))
-        else:
+        except IndexError:  # a frequency past the table's
             weights.extend(map(float, freqs))
         if term in self.places:
             for place, weight in zip(self.places[term], self.weights[term], strict=True):

@@ -160,7 +160,11 @@ class ArrayPostingsWriter(W3PostingsWriter):
             return super()._mini_weights()
         weights = self._weights
         first = weights[0]
-        if weights.count(first) == len(weights):  # whoosh's shorthand: None for all 1.0, else the one value
+        if first == first and first != 0.0:  # noqa: PLR0124 - neither NaN nor ±0: equal floats, equal bytes
+            same = weights.tobytes() == weights[:1].tobytes() * len(weights)  # compared at C speed
+        else:
+            same = weights.count(first) == len(weights)
+        if same:  # whoosh's shorthand: None for all 1.0, else the one value
             return None if first == 1.0 else first
         return _to_bytes(weights)
 

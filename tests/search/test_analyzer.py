@@ -142,6 +142,9 @@ def test_every_character_the_quick_fold_knows_folds_as_the_table_says():
     assert all(table[ord(c)] == ord(v) for c, v in folded.items())
     assert not (kept | folded.keys()) & an._TRADITIONAL
     assert folded["，"] == "," and folded["Ａ"] == "a" and folded["Q"] == "q"
+    replacements = an._QuickFold().replacements
+    assert {char for char, _ in replacements} == set("，（）：；！？％")
+    assert all(folded[char] == value and value in kept for char, value in replacements)
 
 
 def _full_fold(text):
