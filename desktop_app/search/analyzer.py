@@ -278,7 +278,12 @@ _TERMS = _Terms()
 def index_terms(text: str) -> list[str]:
     """The tokens of :func:`search_tokens` alone (the fast path used while indexing): no offsets, and
     each distinct word looked at once."""
-    return list(chain.from_iterable(map(_TERMS.__getitem__, segment.cut(fold(text)))))
+    return list(iter_index_terms(text))
+
+
+def iter_index_terms(text: str) -> Iterator[str]:
+    """:func:`index_terms` as an iterator (counted as it goes, without the list)."""
+    return chain.from_iterable(map(_TERMS.__getitem__, segment.cut(fold(text))))
 
 
 class PolicyTokenizer(Tokenizer):

@@ -10,7 +10,7 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.system import pack_uint
 
 from ..core.model import Document
-from .analyzer import analyzer, index_terms
+from .analyzer import analyzer, index_terms, iter_index_terms
 from .codec import ArrayCodec
 from .digest import sha1
 
@@ -55,7 +55,7 @@ class PolicyText(TEXT):
         heading, sep, body = value.partition(HEADING_END)
         if not sep:
             return Counter(_terms_of_text(value)), {}
-        freqs = Counter(index_terms(body))
+        freqs = Counter(iter_index_terms(body))
         weights: dict[str, float] = {}
         for w in _terms_of_text(heading):
             weight = weights.get(w)
