@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import pickle
 import subprocess
 import sys
 import textwrap
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -164,3 +166,28 @@ def test_the_quick_fold_folds_the_corpus_as_the_table_does(corpus):
 def test_the_quick_fold_gives_the_fold_or_leaves_the_text_to_it(text):
     folded = an._QuickFold()(text)
     assert folded is None or (folded == an.fold(text) == _full_fold(text) and not an.has_traditional(text))
+
+
+def test_iso_dates_get_jiebas_words_without_jieba():
+    jieba_tok, has_word = segment.tokenizer(), segment.segmenter().has_word
+    day, dates = datetime.date(1949, 1, 1), []
+    while day.year <= 2050:
+        dates += (day.isoformat(), f"{day.year}-{day.month}-{day.day}")
+        day += datetime.timedelta(days=1)
+    for date in dates:
+        assert segment._date_words(date, has_word) == list(jieba_tok.cut(date, HMM=True)), date
+
+
+def test_a_title_unit_with_its_date_is_cut_without_loading_jieba(monkeypatch):
+    text = "关于做好2020年就业工作的通知\n人社部发〔2020〕1号\n2020-05-28\n2020年5月28日"
+    expected = list(segment.tokenizer().cut(text, HMM=True))
+    monkeypatch.setattr(segment, "tokenizer", lambda: pytest.fail("jieba loaded"))
+    assert segment.segmenter().cut(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["2019-12-25", "2020-5-8", "a-1", "1.5", "\n", "\r\n", "就业", "档案转递", "，", " "]),
+                max_size=12))
+def test_texts_cut_line_by_line_give_jiebas_words(parts):
+    text = "".join(parts)
+    assert segment.segmenter().cut(text) == list(segment.tokenizer().cut(text, HMM=True))
