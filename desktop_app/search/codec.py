@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import sys
 from array import array
+from pickle import dumps
 
 from whoosh import columns
 from whoosh.codec.whoosh3 import (
@@ -33,11 +34,15 @@ from whoosh.codec.whoosh3 import (
     W3PerDocWriter,
     W3PostingsWriter,
     W3Segment,
+    W3TermInfo,
     _lenfield,
 )
 from whoosh.filedb.compound import CompoundStorage
+from whoosh.filedb.filetables import OrderedHashWriter
+from whoosh.filedb.filetables import _lengths as _ENTRY_LENGTHS
 from whoosh.filedb.structfile import BufferFile
-from whoosh.util.numeric import byte_to_length
+from whoosh.system import pack_uint, pack_ushort
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 # The layout of a posting block as this codec writes it, recorded in the index manifest: bump it whenever
 # the block format changes, and every index written before is rebuilt instead of misread.
@@ -120,9 +125,20 @@ class ArrayPostingsWriter(W3PostingsWriter):
             else:
                 self._values = block_values if all(block_values) else [v for v in block_values if v]
             self._maxweight = max(0.0, max(self._weights))  # noqa: PLW3301 - max of an array at C speed
-            block_lengths = [n for n in map(lengths.__getitem__, block) if n] if lengths else None
-            if block_lengths:
-                self._minlength, self._maxlength = min(block_lengths), max(block_lengths)
+            if lengths:
+                self._minlength, self._maxlength = _length_range(lengths, block)
+
+    def inlined_entry(self, docnum: int, weight: float, value, length: int) -> bytes:
+        """The terms table's entry of a term in one document only, as :meth:`add_arrays` of its posting and
+        :meth:`finish_postings` would make it, then ``W3TermInfo.to_bytes`` (without the objects: most of a
+        segment's terms are a unit's ``key``).  *weight* is a float32 (from an ``array("f")``); *value* the
+        posting's frequency (an int: ``Frequency`` format) or its encoded value; *length* the field's
+        length in the document (0: none)."""
+        values = (pack_uint(value),) if isinstance(value, int) else (value,) if value else ()
+        maxweight = weight if weight > 0.0 else 0  # as max(0, max(0.0, weight)) leaves it
+        minlength = length_to_byte(length) if length else 0
+        info = W3TermInfo._struct.pack(True, weight, 1, minlength, length_to_byte(length), maxweight, docnum, docnum)
+        return info + dumps(((docnum,), (weight,), values), 2)
 
     def _write_block(self, last=False):
         """whoosh's, with a full block stored uncompressed (see :data:`RAW_FULL_BLOCKS`)."""
@@ -144,7 +160,11 @@ class ArrayPostingsWriter(W3PostingsWriter):
             return super()._mini_weights()
         weights = self._weights
         first = weights[0]
-        if weights.count(first) == len(weights):  # whoosh's shorthand: None for all 1.0, else the one value
+        if first == first and first != 0.0:  # noqa: PLR0124 - neither NaN nor ±0: equal floats, equal bytes
+            same = weights.tobytes() == weights[:1].tobytes() * len(weights)  # compared at C speed
+        else:
+            same = weights.count(first) == len(weights)
+        if same:  # whoosh's shorthand: None for all 1.0, else the one value
             return None if first == 1.0 else first
         return _to_bytes(weights)
 
@@ -192,6 +212,19 @@ def length_table(perdoc, field: str) -> list[int] | None:
     return None if codes is None else [BYTE_LENGTHS[b] for b in codes]
 
 
+def _length_range(lengths: list[int], ids: array) -> tuple[int | None, int]:
+    """(shortest, longest) non-zero field length of the documents *ids* ((None, 0) if every one is 0), as
+    whoosh's writer tracks them posting by posting."""
+    block = list(map(lengths.__getitem__, ids))
+    shortest = min(block)
+    if not shortest:
+        block = [n for n in block if n]
+        if not block:
+            return None, 0
+        shortest = min(block)
+    return shortest, max(block)
+
+
 class _LengthTables:
     """``doc_field_length`` answered from :func:`length_table` (whoosh asks once per posting while
     writing postings, a file read each time: a fifth of building the index)."""
@@ -211,8 +244,65 @@ class _LengthTables:
 
 
 class ArrayFieldWriter(W3FieldWriter):
+    def __init__(self, codec, storage, segment):
+        super().__init__(codec, storage, segment)
+        self._inlined: list[tuple[bytes, bytes]] = []
+
     def add_postings(self, schema, lengths, items):
         super().add_postings(schema, _LengthTables(lengths) if lengths else lengths, items)
+
+    def add_term(self, btext: bytes, ids: array, weights: array, values, lengths: list[int] | None) -> None:
+        """``start_term``, :meth:`ArrayPostingsWriter.add_arrays` and ``finish_term`` in one (terms in
+        ascending order); a term in one document only goes to the terms table with the others that follow
+        it (:meth:`ArrayPostingsWriter.inlined_entry`, :func:`add_entries`): most of a segment's terms are
+        its units' keys."""
+        postings: ArrayPostingsWriter = self._postwriter
+        if len(ids) == 1 and postings._inlinelimit > 1:
+            docnum = ids[0]
+            entry = postings.inlined_entry(docnum, weights[0], values[0], lengths[docnum] if lengths else 0)
+            self._inlined.append((pack_ushort(self._fieldid) + btext, entry))
+            return
+        self._write_inlined()
+        self.start_term(btext)
+        postings.add_arrays(ids, weights, values, lengths)
+        self.finish_term()
+
+    def finish_term(self):
+        self._write_inlined()
+        super().finish_term()
+
+    def finish_field(self):
+        self._write_inlined()
+        super().finish_field()
+
+    def _write_inlined(self) -> None:
+        if self._inlined:
+            add_entries(self._tindex, self._inlined)
+            self._inlined = []
+
+
+def add_entries(table: OrderedHashWriter, entries: list[tuple[bytes, bytes]]) -> None:
+    """``table.add(key, value)`` for each of *entries* (keys ascending, after the table's last), with one
+    write: the same file, positions and hash buckets."""
+    dbfile, hashfn, buckets = table.dbfile, table.hashfn, table.buckets
+    pos, last = dbfile.tell(), table.lastkey
+    positions, parts = [], []
+    for key, value in entries:
+        if key <= last:
+            raise ValueError(f"Keys must increase: {last!r}..{key!r}")
+        last = key
+        positions.append(pos)
+        parts += (_ENTRY_LENGTHS.pack(len(key), len(value)), key, value)
+        h = hashfn(key)
+        buckets[h & 255].append((h, pos))
+        pos += _ENTRY_LENGTHS.size + len(key) + len(value)
+    index = table.index
+    try:
+        index.array.extend(array(index.typecode, positions))  # whoosh's GrowableArray, a number at a time
+    except OverflowError:  # positions past the array's type: whoosh's append changes it
+        index.extend(positions)
+    dbfile.write(b"".join(parts))
+    table.lastkey = entries[-1][0]
 
 
 class ViewFile:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.system import pack_uint
 
-from .analyzer import analyzer, index_terms
+from .analyzer import analyzer, index_terms, iter_index_terms
 from .codec import ArrayCodec
 from .digest import sha1
 
@@ -45,25 +45,25 @@ class PolicyText(TEXT):
         super().__init__(analyzer=analyzer(), stored=stored, phrase=False)
 
     def index(self, value, **kwargs):
-        freqs, weights = self.frequencies(value)
+        freqs, weights = self.counts(value)
         for w, freq in freqs.items():
-            yield w.encode("utf-8"), freq, float(weights[w]), pack_uint(freq)
+            yield w.encode("utf-8"), freq, float(weights.get(w, freq)), pack_uint(freq)
 
     @staticmethod
-    def frequencies(value: str) -> tuple[dict[str, int], dict[str, float]]:
-        """(frequency, weight) of each term of *value*, as two dicts in the same order (what :meth:`index`
-        yields, before encoding; the bulk writer takes them as they are).  A weight is the term's frequency
-        (an int) plus :data:`HEADING_BOOST` - 1 for each time it is in the heading; without a heading the
-        two dicts are one."""
+    def counts(value: str) -> tuple[dict[str, int], dict[str, float]]:
+        """(frequency of each term of *value*, weight of each term whose weight is not its frequency): what
+        :meth:`index` yields, before encoding (the bulk writer takes them as they are).  A term's weight is
+        its frequency plus :data:`HEADING_BOOST` - 1 for each time it is in the heading, so the second dict
+        holds the heading's terms (empty without a heading)."""
         heading, sep, body = value.partition(HEADING_END)
         if not sep:
-            freqs = Counter(_terms_of_text(value))
-            return freqs, freqs
-        freqs = Counter(index_terms(body))
-        weights = dict(freqs)  # a copy at C speed; only the heading's terms change
+            return Counter(_terms_of_text(value)), {}
+        freqs = Counter(iter_index_terms(body))
+        weights: dict[str, float] = {}
         for w in _terms_of_text(heading):
+            weight = weights.get(w)
+            weights[w] = (freqs[w] if weight is None else weight) + HEADING_BOOST
             freqs[w] += 1
-            weights[w] = weights.get(w, 0) + HEADING_BOOST
         return freqs, weights
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import pickle
 import subprocess
 import sys
 import textwrap
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -132,3 +134,60 @@ def test_opening_an_index_imports_neither_jieba_analyse_nor_qt(tmp_path, corpus)
        | st.text(max_size=40))
 def test_the_indexing_fast_path_gives_the_analyzers_tokens_on_any_text(text):
     assert sorted(an.index_terms(text)) == sorted(t for t, *_rest in an.search_tokens(text))
+
+
+def test_every_character_the_quick_fold_knows_folds_as_the_table_says():
+    kept, folded = an._QuickFold.known()
+    table = an._FoldSimplifiedTable()  # a fresh table: every character worked out by its own rule
+    assert len(kept) > 15_000  # the common CJK block but its ~3,300 traditional characters, ASCII, punctuation
+    assert all(table[ord(c)] == ord(c) for c in kept)
+    assert all(table[ord(c)] == ord(v) for c, v in folded.items())
+    assert not (kept | folded.keys()) & an._TRADITIONAL
+    assert folded["，"] == "," and folded["Ａ"] == "a" and folded["Q"] == "q"
+    replacements = an._QuickFold().replacements
+    assert {char for char, _ in replacements} == set("，（）：；！？％")
+    assert all(folded[char] == value and value in kept for char, value in replacements)
+
+
+def _full_fold(text):
+    return text.translate(an._FOLD_SIMPLIFIED)
+
+
+def test_the_quick_fold_folds_the_corpus_as_the_table_does(corpus):
+    quick = an._QuickFold()
+    texts = _texts(corpus)
+    assert all(quick(t) == _full_fold(t) for t in texts if quick(t) is not None)
+    assert sum(quick(t) is not None for t in texts) > 0.9 * len(texts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("就业創業異地就医档案轉遞乾坤乾部干部abcXYZ019 ，。、；：“”（）《》-_/\n"
+                                             "\u3000Ａｂ１２％＂㈠①")), max_size=40))
+def test_the_quick_fold_gives_the_fold_or_leaves_the_text_to_it(text):
+    folded = an._QuickFold()(text)
+    assert folded is None or (folded == an.fold(text) == _full_fold(text) and not an.has_traditional(text))
+
+
+def test_iso_dates_get_jiebas_words_without_jieba():
+    jieba_tok, has_word = segment.tokenizer(), segment.segmenter().has_word
+    day, dates = datetime.date(1949, 1, 1), []
+    while day.year <= 2050:
+        dates += (day.isoformat(), f"{day.year}-{day.month}-{day.day}")
+        day += datetime.timedelta(days=1)
+    for date in dates:
+        assert segment._date_words(date, has_word) == list(jieba_tok.cut(date, HMM=True)), date
+
+
+def test_a_title_unit_with_its_date_is_cut_without_loading_jieba(monkeypatch):
+    text = "关于做好2020年就业工作的通知\n人社部发〔2020〕1号\n2020-05-28\n2020年5月28日"
+    expected = list(segment.tokenizer().cut(text, HMM=True))
+    monkeypatch.setattr(segment, "tokenizer", lambda: pytest.fail("jieba loaded"))
+    assert segment.segmenter().cut(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["2019-12-25", "2020-5-8", "a-1", "1.5", "\n", "\r\n", "就业", "档案转递", "，", " "]),
+                max_size=12))
+def test_texts_cut_line_by_line_give_jiebas_words(parts):
+    text = "".join(parts)
+    assert segment.segmenter().cut(text) == list(segment.tokenizer().cut(text, HMM=True))

@@ -84,6 +84,16 @@ def test_bulk_segments_hold_what_whoosh_writes(bodies):
 
 
 @settings(max_examples=10, deadline=None)
+@given(BODIES, st.sampled_from([0.5, 2.0, 3.0]))
+def test_boosted_documents_hold_what_whoosh_writes(bodies, boost):
+    """A document's or a field's boost (the app gives none) scales its weights as whoosh's writer does,
+    among documents without one."""
+    boosts = ({}, {"_boost": boost}, {"_text_boost": boost}, {"_heading_boost": boost, "_kind_boost": boost})
+    docs = [{**fields, **boosts[n % len(boosts)]} for n, fields in enumerate(records(bodies))]
+    assert contents(build(docs, BulkWriter)) == contents(build(docs, writing.SegmentWriter))
+
+
+@settings(max_examples=10, deadline=None)
 @given(BODIES, st.integers(0, 13))
 def test_segments_folded_in_by_a_merge_read_back_as_if_written_at_once(bodies, deleted):
     docs = records(bodies)

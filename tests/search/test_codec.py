@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from whoosh.fields import ID, Schema
 from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.scoring import BM25F
 
-from desktop_app.search.codec import ArrayCodec, ArrayLeafMatcher, ViewFile
+from desktop_app.search.codec import ArrayCodec, ArrayLeafMatcher, ViewFile, add_entries
 from desktop_app.search.schema import HEADING_END, PolicyText
 from desktop_app.search.scoring import FastScorer
 
@@ -93,3 +95,31 @@ def test_an_opened_index_reads_its_segments_in_place(corpus, tmp_path):
             assert isinstance(part.file, ViewFile)
         finally:
             files.close()
+
+
+def _terms_table(write) -> bytes:
+    storage = RamStorage()
+    table = OrderedHashWriter(storage.create_file("terms"))
+    write(table)
+    table.close()
+    return storage.open_file("terms").read()
+
+
+@given(st.lists(st.binary(min_size=1, max_size=30), min_size=1, max_size=60, unique=True), st.integers(1, 9))
+def test_terms_table_entries_written_together_are_whooshs_bytes(keys, chunk):
+    entries = [(key, key * 50) for key in sorted(keys)]  # past 65,535 bytes: whoosh widens its positions
+
+    def one_by_one(table):
+        for key, value in entries:
+            table.add(key, value)
+
+    def together(table):
+        for start in range(0, len(entries), chunk):
+            add_entries(table, entries[start:start + chunk])
+
+    assert _terms_table(together) == _terms_table(one_by_one)
+
+
+def test_terms_table_entries_out_of_order_are_refused():
+    with pytest.raises(ValueError, match="Keys must increase"):
+        _terms_table(lambda table: add_entries(table, [(b"b", b"1"), (b"a", b"2")]))
