@@ -48,9 +48,9 @@ def add_window_options(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``policydesk-gui`` script: parse the window options and open the window."""
-    parser = argparse.ArgumentParser(prog="policydesk-gui", description="政策起草助手 PolicyDesk：打开桌面窗口。",
-                                     add_help=False)
-    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+    from .commands.parser import ChineseArgumentParser  # help and errors in Chinese, as policydesk's
+
+    parser = ChineseArgumentParser(prog="policydesk-gui", description="政策起草助手 PolicyDesk：打开桌面窗口。")
     add_window_options(parser)
     args = parser.parse_args(argv)
     gc.disable()  # as cli.main does for the window: collection resumes once the window is painted

@@ -37,6 +37,22 @@ def test_main_help_ends_every_section_title_with_a_full_width_colon(capsys):
     assert titles == ["选项：", "窗口选项：", "子命令："], titles
 
 
+def test_the_window_scripts_help_and_errors_are_chinese(capsys):
+    from desktop_app.app import main as gui_main
+
+    with pytest.raises(SystemExit) as exc:
+        gui_main(["--help"])
+    out = capsys.readouterr().out
+    assert exc.value.code == 0 and out.startswith("用法：policydesk-gui")
+    assert not ENGLISH.search(out), out
+    assert [line for line in out.splitlines() if line.endswith(("：", ":")) and not line.startswith(" ")] == \
+        ["选项：", "窗口选项："]
+    with pytest.raises(SystemExit) as exc:
+        gui_main(["--view", "清单"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and "policydesk-gui：参数 --view 的值 '清单' 无效" in err
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_each_subcommand_help_is_chinese_and_describes_it(capsys, command):
     out = _help(capsys, [command, "--help"])
