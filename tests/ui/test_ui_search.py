@@ -8,19 +8,11 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.ui.models.search_model import HIT_ROLE, HTML_ROLE, SearchResultsModel
 from desktop_app.ui.search_service import Query
+from tests.ui.helpers import INDEX_TIMEOUT, wait_ready
 
 # The search package is built on its own branch; these tests run as soon as it is merged.
 pytest.importorskip("desktop_app.search", reason="desktop_app.search (branch search) not merged yet")
 
-INDEX_TIMEOUT = 120_000  # the first open builds the index (jieba load included)
-
-
-def wait_ready(qtbot, window) -> None:
-    if window.search_service.state != "ready":
-        with qtbot.waitSignal(window.search_service.stateChanged, timeout=INDEX_TIMEOUT,
-                              check_params_cb=lambda state: state in ("ready", "failed")):
-            pass
-    assert window.search_service.state == "ready", window.search_service.error
 
 
 def highlighted_in_reader(window) -> list[str]:

@@ -10,17 +10,9 @@ from desktop_app.ui.dictionary_dialog import COLUMNS, REGISTRY, SHIPPED, Diction
 from desktop_app.ui.models.search_model import HIT_ROLE, HTML_ROLE
 from desktop_app.ui.search_service import Query
 from desktop_app.workspace import Workspace
+from tests.ui.helpers import wait_ready
 
 WAIT = 30_000
-INDEX_TIMEOUT = 120_000  # the first open builds the index (jieba load included)
-
-
-def wait_ready(qtbot, window) -> None:
-    if window.search_service.state != "ready":
-        with qtbot.waitSignal(window.search_service.stateChanged, timeout=INDEX_TIMEOUT,
-                              check_params_cb=lambda state: state in ("ready", "failed")):
-            pass
-    assert window.search_service.state == "ready", window.search_service.error
 
 
 def ask(qtbot, panel, type_chinese, text):
