@@ -153,8 +153,15 @@ class FastScorer:
         """The BM25F score of *word* for documents whose weights are *weights* (whoosh's formula and
         statistics): idf·w·(K1+1) / (w + K1·(1 − B + B·length/avgfl)), with *norms* the documents' length
         parts (:meth:`_doc_norms`); computed with C-level maps."""
-        c1 = self._searcher.idf(field, word) * (self._K1 + 1)
-        return map(truediv, map(mul, repeat(c1), weights), map(add, weights, norms))
+        return map(truediv, map(mul, repeat(self._factor(field, word)), weights), map(add, weights, norms))
+
+    def _factor(self, field: str, word: str) -> float:
+        """idf·(K1+1): the part of *word*'s BM25F score that is the same for every document."""
+        return self._searcher.idf(field, word) * (self._K1 + 1)
+
+    def _lists(self, field: str, words: list[str]) -> list[tuple[array, array, str]]:
+        """(documents, weights, word) of each of *words*, shortest list first (the order the scores are added in)."""
+        return sorted(((*self.postings(field, w), w) for w in words), key=lambda p: len(p[0]))
 
     def term(self, field: str, word: str) -> Scores:
         """BM25F score of every document holding *word* in *field*."""
@@ -283,7 +290,7 @@ class FastScorer:
         np = vector.numpy_if_loaded()
         if np is None:
             return None
-        lists = sorted(((*self.postings(field, w), w) for w in words), key=lambda p: len(p[0]))
+        lists = self._lists(field, words)
         if len(lists[0][0]) < vector.VECTOR_FROM:
             return None
         codes, table = self._norm_table(field)
@@ -291,8 +298,7 @@ class FastScorer:
             return None
         if self._vector is None:
             self._vector = VectorRanker(np)
-        c = [self._searcher.idf(field, w) * (self._K1 + 1) for _ids, _weights, w in lists]
-        return self._vector.ranked(field, [(ids, weights, ci) for (ids, weights, _w), ci in zip(lists, c, strict=True)],
+        return self._vector.ranked([(ids, weights, self._factor(field, w)) for ids, weights, w in lists],
                                    self._vector.norms(field, codes, table), allowed, limit)
 
     def best_of_all(self, field: str, words: list[str], allowed: set[int] | None, limit: int):
@@ -306,7 +312,7 @@ class FastScorer:
         exhaustive ranking's (same formula, same order of addition).  None when the
         lists are short (the exhaustive way is as quick) or the first guess finds too few.
         """
-        lists = sorted(((*self.postings(field, w), w) for w in words), key=lambda p: len(p[0]))
+        lists = self._lists(field, words)
         ids0, weights0, word0 = lists[0]
         if len(ids0) < PRUNE_FROM:
             return None
@@ -315,7 +321,7 @@ class FastScorer:
             ids0, weights0 = array("I", compress(ids0, keep)), array("f", compress(weights0, keep))
         norms0 = self._doc_norms(field, ids0)
         first = list(self._bm25(field, word0, weights0, norms0))
-        others = [(ids, weights, self._searcher.idf(field, w) * (self._K1 + 1), self._max_weight(field, w, weights))
+        others = [(ids, weights, self._factor(field, w), self._max_weight(field, w, weights))
                   for ids, weights, w in lists[1:]]
         bound_of_norm = {n: sum(c * top / (top + n) for _ids, _weights, c, top in others) for n in set(norms0)}
         bounds = list(map(add, first, map(bound_of_norm.__getitem__, norms0)))

@@ -76,12 +76,12 @@ class VectorRanker:
             found = self._norms[field] = np.asarray(table, dtype=np.float64)[np.frombuffer(codes, dtype=np.uint8)]
         return found
 
-    def ranked(self, field: str, lists: list[tuple[array, array, float]], norms, allowed: set[int] | None,
+    def ranked(self, lists: list[tuple[array, array, float]], norms, allowed: set[int] | None,
                limit: int) -> list[tuple[int, float]]:
         """The best *limit* (document, score) holding every list's word, best first, ties in document order.
 
         *lists*: for each word its (documents ascending, weights, idf·(K1+1)), shortest list first (the order in
-        which the Python path adds the words' scores); *norms*: :meth:`norms` of *field*; *allowed*: the documents
+        which the Python path adds the words' scores); *norms*: :meth:`norms` of the field; *allowed*: the documents
         a filter keeps, or None.
         """
         np = self._np
