@@ -203,6 +203,10 @@ def test_the_status_line_claims_no_save_that_did_not_happen(qtbot, make_window, 
     window.show_view("coverage")
     qtbot.keyClick(window.coverage_view.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "没有需要保存的内容" in window.statusBar().currentMessage()
+    window.show_view("compare")
+    compare = window.views["compare"]
+    qtbot.keyClick(compare, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "没有需要保存的内容" in window.statusBar().currentMessage()
     window.open_unit("liaoning", "part_1__para_1")
     qtbot.keyClick(window.reader.browser, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert window.statusBar().currentMessage() == "笔记没有改动，无需保存"
